@@ -1,0 +1,187 @@
+/**
+ * The core's public shapes. Every host (CLI/xlsx, Excel add-in, Apps Script) reads its sheets into
+ * `PlanInput`, calls `scorePlan`, and applies the returned `WritePlan` without knowing any scoring rule.
+ */
+
+/**
+ * One cell as a host reads it. Dates arrive either as `Date` (read by their UTC calendar day, which is
+ * what ExcelJS produces) or as Excel date serials (numbers) in a `data` row; hosts whose dates live in
+ * a local zone (Apps Script) convert them to serials before calling the core.
+ */
+export type CellValue = string | number | boolean | Date | null | undefined;
+
+/** A sheet as a rectangle of values; row 0 is the header row. Rows may be ragged. */
+export type Table = CellValue[][];
+
+export type Lang = 'it' | 'en';
+
+export interface PlanInput {
+  /** Sheet name -> table. Names are matched case- and space-insensitively, Italian or English. */
+  sheets: Record<string, Table>;
+}
+
+export interface ScoreOptions {
+  /** Year whose `Target YYYY` column is scored; overrides Impostazioni `anno`. */
+  year?: number;
+  /** Language of messages and new headers; default: the workbook's (English headers -> 'en'), else 'it'. */
+  lang?: Lang;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Issue {
+  severity: Severity;
+  /** Sheet name as found in the workbook. */
+  sheet: string;
+  /** A1 address (e.g. "F7"), or "" when the issue concerns the whole sheet. */
+  cell: string;
+  message: string;
+  /** Stable machine code, e.g. 'target.unreadable', 'weights.sum'. */
+  code: string;
+}
+
+export type Comparator = '>=' | '<=' | '>' | '<' | '=';
+export type TargetKind = 'number' | 'percent' | 'date' | 'boolean' | 'none';
+
+export interface Target {
+  op: Comparator | null;
+  /** number/percent: the value (percent as a fraction); date: Excel serial day; boolean: true/false; none: null. */
+  value: number | boolean | null;
+  kind: TargetKind;
+  unit: string | null;
+}
+
+export type Method = 'linear' | 'bands' | 'threshold' | 'binary';
+export type Direction = 'higher' | 'lower';
+export type Status = 'met' | 'partial' | 'notMet' | 'notMeasured' | 'excluded' | 'overridden';
+
+export interface Band {
+  /** Minimum achievement (fraction) for this band. */
+  from: number;
+  /** Score (fraction) given by the band. */
+  score: number;
+}
+
+export interface RatingStep {
+  from: number;
+  label: string;
+}
+
+export interface Settings {
+  method: Method;
+  bands: Band[];
+  /** Fraction of the target within which a miss still counts as met (0 = none). */
+  tolerance: number;
+  /** Maximum score (fraction), usually 1. */
+  cap: number;
+  entityAggregation: 'simple' | 'weighted';
+  ratingScale: RatingStep[];
+  year: number | null;
+}
+
+export interface IndicatorResult {
+  code: string;
+  name: string;
+  objective: string;
+  /** 0-based row in the Indicatori table (row 0 is the header). */
+  row: number;
+  target: Target | null;
+  /** Raw achievement as a fraction (may exceed 1 or be negative); null when not measured. */
+  achievement: number | null;
+  /** Score in [0, cap]; null when not measured or excluded. Override replaces it. */
+  score: number | null;
+  /** The score the method computed, kept when an override replaces it. */
+  computedScore: number | null;
+  status: Status;
+  overridden: boolean;
+  excluded: boolean;
+  /** Share of the parent objective's result this indicator gives (normalised weight x score). */
+  contribution: number | null;
+  /** Weight actually used, normalised among measured siblings; null when left out. */
+  weight: number | null;
+  note: string;
+}
+
+export interface ObjectiveResult {
+  code: string;
+  title: string;
+  parent: string | null;
+  row: number;
+  depth: number;
+  /** Weighted (or simple) mean of the children's scores; null when nothing below is measured. */
+  score: number | null;
+  /** result / objective target, capped at 100%; equals score when the objective has no target. */
+  achievement: number | null;
+  target: number | null;
+  rating: string | null;
+  attributes: Record<string, string>;
+}
+
+export interface EntityResult {
+  score: number | null;
+  rating: string | null;
+}
+
+export interface ScoreResult {
+  lang: Lang;
+  settings: Settings;
+  entity: EntityResult;
+  objectives: ObjectiveResult[];
+  indicators: IndicatorResult[];
+  /** attribute -> value -> mean score of the objectives in that group. */
+  groups: Record<string, Record<string, number | null>>;
+  issues: Issue[];
+  writePlan: WritePlan;
+}
+
+/** A rectangle of output; row/col are 0-based in the target sheet. */
+export interface WriteBlock {
+  row: number;
+  col: number;
+  values: CellValue[][];
+  /** Same shape as values; null = leave the host's default. */
+  numberFormats?: (string | null)[][];
+  /** Background colours as '#RRGGBB'; same shape as values; null = no fill. */
+  fills?: (string | null)[][];
+  /** Bold font flags for header rows; same shape as values. */
+  bold?: boolean[][];
+  /** Cell notes (comments); same shape as values; null = none. */
+  notes?: (string | null)[][];
+}
+
+export interface SheetWrite {
+  sheet: string;
+  /** true: the sheet is the core's own output (Sintesi, Segnalazioni): create or clear it, then write. */
+  replace: boolean;
+  blocks: WriteBlock[];
+  /** Rows to freeze at the top (header rows). */
+  frozenRows?: number;
+  /** Column widths in characters, by 0-based column. */
+  columnWidths?: { col: number; width: number }[];
+  /** Drop-down lists (data validation) on a column, rows fromRow..toRow inclusive (0-based). */
+  validations?: { col: number; fromRow: number; toRow: number; list: string[] }[];
+}
+
+export interface WritePlan {
+  sheets: SheetWrite[];
+}
+
+/**
+ * What a task pane / sidebar shows after scoring: small and JSON-serialisable, so Apps Script can send it
+ * through google.script.run unchanged.
+ */
+export interface Summary {
+  lang: Lang;
+  entity: EntityResult;
+  year: number | null;
+  method: Method;
+  /** Top-level objectives with their result and objective target, for the chart by objective. */
+  objectives: { code: string; title: string; score: number | null; target: number | null; rating: string | null }[];
+  groups: Record<string, Record<string, number | null>>;
+  /** Count of indicators by status. */
+  statusCounts: Record<Status, number>;
+  indicatorCount: number;
+  objectiveCount: number;
+  issues: Issue[];
+  issueCounts: Record<Severity, number>;
+}
