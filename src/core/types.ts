@@ -100,6 +100,8 @@ export interface IndicatorResult {
   /** Weight actually used, normalised among measured siblings; null when left out. */
   weight: number | null;
   note: string;
+  /** Days past the deadline for a date target not met. */
+  daysLate: number | null;
 }
 
 export interface ObjectiveResult {

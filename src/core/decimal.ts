@@ -1,0 +1,74 @@
+/**
+ * Exact rationals for comparisons a person checks by hand: 3,47% against 3,50% is 99,14%, which must be
+ * "at least 99%" without a float deciding otherwise. Values come from decimal text or from floats read
+ * through their shortest decimal form, so every input is an exact decimal.
+ */
+export interface Rational {
+  readonly n: bigint;
+  readonly d: bigint; // always > 0
+}
+
+const TEN = 10n;
+
+export function rational(n: bigint, d: bigint = 1n): Rational {
+  if (d === 0n) throw new RangeError('rational: zero denominator');
+  return d < 0n ? { n: -n, d: -d } : { n, d };
+}
+
+/** A finite float as the decimal a person sees (0.1 -> 1/10, not the binary expansion). */
+export function fromNumber(x: number): Rational {
+  if (!Number.isFinite(x)) throw new RangeError(`fromNumber: ${x} is not finite`);
+  if (Number.isInteger(x) && Math.abs(x) <= Number.MAX_SAFE_INTEGER) return { n: BigInt(x), d: 1n };
+  return fromDecimalString(String(x));
+}
+
+/** Parses a canonical decimal string: "-12.345", "1e-7", "2.5E+3". */
+export function fromDecimalString(text: string): Rational {
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) throw new RangeError(`fromDecimalString: "${text}"`);
+  const sign = m[1] === '-' ? -1n : 1n;
+  const frac = m[3] ?? '';
+  let n = BigInt((m[2] || '0') + frac) * sign;
+  let exp = -frac.length + (m[4] ? Number(m[4]) : 0);
+  let d = 1n;
+  if (exp >= 0) n *= TEN ** BigInt(exp);
+  else d = TEN ** BigInt(-exp);
+  return { n, d };
+}
+
+export const ZERO: Rational = { n: 0n, d: 1n };
+export const ONE: Rational = { n: 1n, d: 1n };
+
+export const add = (a: Rational, b: Rational): Rational =>
+  a.d === b.d ? { n: a.n + b.n, d: a.d } : { n: a.n * b.d + b.n * a.d, d: a.d * b.d };
+export const sub = (a: Rational, b: Rational): Rational =>
+  a.d === b.d ? { n: a.n - b.n, d: a.d } : { n: a.n * b.d - b.n * a.d, d: a.d * b.d };
+export const mul = (a: Rational, b: Rational): Rational => ({ n: a.n * b.n, d: a.d * b.d });
+export function div(a: Rational, b: Rational): Rational {
+  if (b.n === 0n) throw new RangeError('div: division by zero');
+  return rational(a.n * b.d, a.d * b.n);
+}
+export const neg = (a: Rational): Rational => ({ n: -a.n, d: a.d });
+export const abs = (a: Rational): Rational => (a.n < 0n ? neg(a) : a);
+export const sign = (a: Rational): -1 | 0 | 1 => (a.n === 0n ? 0 : a.n > 0n ? 1 : -1);
+
+export function cmp(a: Rational, b: Rational): -1 | 0 | 1 {
+  const l = a.n * b.d;
+  const r = b.n * a.d;
+  return l === r ? 0 : l < r ? -1 : 1;
+}
+export const min = (a: Rational, b: Rational): Rational => (cmp(a, b) <= 0 ? a : b);
+export const max = (a: Rational, b: Rational): Rational => (cmp(a, b) >= 0 ? a : b);
+
+/** Nearest float; big numerators/denominators are scaled down first so Number() keeps 15+ digits. */
+export function toNumber(a: Rational): number {
+  if (a.d === 1n) return Number(a.n);
+  const LIMIT = 9007199254740991n;
+  // Both exact as doubles: IEEE division is then correctly rounded.
+  if (a.d <= LIMIT && a.n <= LIMIT && a.n >= -LIMIT) return Number(a.n) / Number(a.d);
+  const q = a.n / a.d;
+  const r = a.n % a.d;
+  // 17 significant decimal digits of the remainder are enough for a double.
+  const SCALE = 10n ** 17n;
+  return Number(q) + Number((r * SCALE) / a.d) / 1e17;
+}

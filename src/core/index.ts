@@ -1,0 +1,136 @@
+/**
+ * The scoring core's entry points. Pure: tables in, results and a write plan out.
+ */
+import type {
+  IndicatorResult, Lang, PlanInput, ScoreOptions, ScoreResult, Severity, Status, Summary, Table,
+} from './types.js';
+import { IssueSink, readIndicators, readObjectives, readCode, type ObjectiveRow } from './plan.js';
+import { measureIndicators } from './measure.js';
+import { rollUp } from './rollup.js';
+import { readSettings } from './settings.js';
+import { SHEETS, findSheet, headerLanguage, findColumn, cell } from './table.js';
+import { INDICATOR_COLUMNS } from './columns.js';
+import { planWrites } from './writeplan.js';
+import { bilingual } from './messages.js';
+
+export * from './types.js';
+export { parseTarget, targetToJson, isTargetError } from './target.js';
+export { formatPercent, formatNumber, t, bilingual } from './messages.js';
+export { functionTable, callFunction, FunctionArgumentError } from './functions.js';
+export type { FunctionSpec, FunctionParamSpec } from './functions.js';
+export { templatePlan, settingsUpdatePlan } from './template.js';
+export { SHEETS, a1, parseA1, columnLetter, findSheet, findColumn, normalizeHeader } from './table.js';
+export { INDICATOR_COLUMNS, OBJECTIVE_COLUMNS, INDICATOR_OUTPUTS, OBJECTIVE_OUTPUTS, SETTING_KEYS } from './columns.js';
+export { STATUS_FILLS, PERCENT_FORMAT } from './writeplan.js';
+export { readSettings, methodLabel, ratingFor, parseBands, parseRatingScale } from './settings.js';
+export { cleanText, isoDate, italianDate, dateToSerial } from './cell.js';
+
+/** A plan that cannot be scored at all (misuse, not data): hosts show the message and stop. */
+export class PlanError extends Error {
+  constructor(message: string, readonly code: string) {
+    super(message);
+    this.name = 'PlanError';
+  }
+}
+
+function detectLang(input: PlanInput, indicators: Table): Lang {
+  const names = Object.keys(input.sheets).map((n) => n.trim().toLowerCase());
+  if (names.includes('indicators')) return 'en';
+  if (names.includes('indicatori')) return 'it';
+  return headerLanguage(indicators[0] ?? [], INDICATOR_COLUMNS);
+}
+
+export function scorePlan(input: PlanInput, options: ScoreOptions = {}): ScoreResult {
+  const indicatorSheet = findSheet(input.sheets, SHEETS.indicators);
+  if (!indicatorSheet) {
+    throw new PlanError(bilingual('sheet.missing', { sheet: 'Indicatori' }), 'sheet.missing');
+  }
+  const lang = options.lang ?? detectLang(input, indicatorSheet.table);
+  const sink = new IssueSink(lang);
+  const settingsSheet = findSheet(input.sheets, SHEETS.settings);
+  const settingsReading = readSettings(settingsSheet?.table ?? null, settingsSheet?.name ?? SHEETS.settings[lang], lang);
+  sink.issues.push(...settingsReading.issues);
+  const settings = { ...settingsReading.settings };
+  if (options.year !== undefined) settings.year = options.year;
+
+  const indicatorTable = readIndicators(indicatorSheet.table, indicatorSheet.name, settings, sink);
+  settings.year = indicatorTable.year;
+
+  const objectiveSheet = findSheet(input.sheets, SHEETS.objectives);
+  let objectiveRows: ObjectiveRow[];
+  if (objectiveSheet) objectiveRows = readObjectives(objectiveSheet.table, objectiveSheet.name, sink);
+  else {
+    sink.add('warning', SHEETS.objectives[lang], '', 'sheet.missing', { sheet: SHEETS.objectives[lang] });
+    objectiveRows = implicitObjectives(indicatorSheet.table);
+  }
+
+  const measured = measureIndicators(indicatorTable, settings, indicatorSheet.name, sink);
+  const rollup = rollUp(objectiveRows, measured, settings, {
+    objectives: objectiveSheet?.name ?? SHEETS.objectives[lang],
+    indicators: indicatorSheet.name,
+    objectiveWeightCol: -1,
+    indicatorWeightCol: -1,
+  }, sink);
+
+  const issues = sortIssues(sink.issues);
+  const writePlan = planWrites({
+    lang,
+    settings,
+    year: settings.year,
+    indicatorSheet,
+    objectiveSheet,
+    indicators: measured,
+    rollup,
+    issues,
+  });
+  const indicators: IndicatorResult[] = measured.map(({ declaredWeight: _w, ...rest }) => rest);
+  return { lang, settings, entity: rollup.entity, objectives: rollup.objectives, indicators, groups: rollup.groups, issues, writePlan };
+}
+
+/** Without an Obiettivi sheet, each distinct Obiettivo code of the indicators is a top-level objective. */
+function implicitObjectives(table: Table): ObjectiveRow[] {
+  const col = findColumn(table[0] ?? [], INDICATOR_COLUMNS.objective);
+  const seen = new Map<string, ObjectiveRow>();
+  for (let r = 1; r < table.length; r++) {
+    const code = readCode(cell(table, r, col));
+    if (code !== '' && !seen.has(code)) seen.set(code, { code, title: code, parent: null, weight: null, target: null, attributes: {}, row: r });
+  }
+  return [...seen.values()];
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then by sheet and row, so the list reads top to bottom like the workbook. */
+function sortIssues(issues: ScoreResult['issues']): ScoreResult['issues'] {
+  const rowOf = (cellRef: string) => Number(/\d+$/.exec(cellRef)?.[0] ?? 0);
+  return issues
+    .map((issue, i) => ({ issue, i }))
+    .sort((a, b) =>
+      SEVERITY_ORDER[a.issue.severity] - SEVERITY_ORDER[b.issue.severity] ||
+      a.issue.sheet.localeCompare(b.issue.sheet) ||
+      rowOf(a.issue.cell) - rowOf(b.issue.cell) ||
+      a.i - b.i)
+    .map((x) => x.issue);
+}
+
+export function summarize(result: ScoreResult): Summary {
+  const statusCounts: Record<Status, number> = { met: 0, partial: 0, notMet: 0, notMeasured: 0, excluded: 0, overridden: 0 };
+  for (const i of result.indicators) statusCounts[i.status]++;
+  const issueCounts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const i of result.issues) issueCounts[i.severity]++;
+  return {
+    lang: result.lang,
+    entity: result.entity,
+    year: result.settings.year,
+    method: result.settings.method,
+    objectives: result.objectives
+      .filter((o) => o.depth === 0)
+      .map((o) => ({ code: o.code, title: o.title, score: o.score, target: o.target, rating: o.rating })),
+    groups: result.groups,
+    statusCounts,
+    indicatorCount: result.indicators.length,
+    objectiveCount: result.objectives.length,
+    issues: result.issues,
+    issueCounts,
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * Scoring each indicator row on its own: read the actual and threshold in the target's kind, apply the
+ * row's method, then the OIV's override and neutralisation.
+ */
+import type { IndicatorResult, Settings, Status } from './types.js';
+import type { IndicatorTable, IssueSink } from './plan.js';
+import { readActual } from './actual.js';
+import { scoreMeasure } from './score.js';
+import { a1 } from './table.js';
+import { cleanText, isBlank, isNotDefined } from './cell.js';
+import { formatPercent, t } from './messages.js';
+import type { Rational } from './decimal.js';
+
+export interface MeasuredIndicator extends IndicatorResult {
+  /** The Peso as written, exact; internal to the roll-up (not serialisable). */
+  declaredWeight: Rational | null;
+}
+
+export function measureIndicators(plan: IndicatorTable, settings: Settings, sheet: string, sink: IssueSink): MeasuredIndicator[] {
+  const lang = sink.lang;
+  return plan.rows.map((row) => {
+    const result: MeasuredIndicator = {
+      code: row.code,
+      name: row.name,
+      objective: row.objective,
+      row: row.row,
+      target: typeof row.target === 'object' && row.target !== null ? stripExact(row.target) : null,
+      achievement: null,
+      score: null,
+      computedScore: null,
+      status: 'notMeasured',
+      overridden: false,
+      excluded: row.excluded,
+      contribution: null,
+      weight: null,
+      note: row.note,
+      daysLate: null,
+      declaredWeight: row.weight,
+    };
+    if (row.excluded) {
+      result.status = 'excluded';
+      sink.add('info', sheet, a1(row.row, 0), 'excluded.info', { code: row.code });
+      return result;
+    }
+    const target = row.target;
+    if (target !== null && typeof target === 'object') {
+      if (isBlank(row.actualCell)) {
+        sink.add('warning', sheet, a1(row.row, Math.max(plan.actualCol, 0)), 'actual.missing', { code: row.code });
+      } else {
+        const reading = readActual(row.actualCell, target.kind, plan.year);
+        if (!reading.ok) {
+          sink.add('error', sheet, a1(row.row, plan.actualCol), 'actual.kind', {
+            code: row.code, text: cleanText(row.actualCell), expected: t(lang, `kind.${target.kind as 'number'}`),
+          });
+        } else {
+          if (reading.percentScale) {
+            const text = cleanText(row.actualCell).replace('.', lang === 'it' ? ',' : '.');
+            sink.add('warning', sheet, a1(row.row, plan.actualCol), 'actual.percentScale', {
+              code: row.code, text, percent: formatPercent(Number(row.actualCell) || Number(text.replace(',', '.')), lang),
+            });
+          }
+          let threshold = null;
+          if (!isBlank(row.thresholdCell) && !isNotDefined(row.thresholdCell) && target.kind !== 'boolean') {
+            const th = readActual(row.thresholdCell, target.kind, plan.year);
+            if (th.ok && th.actual.kind === 'number') threshold = th.actual.value;
+            else sink.add('error', sheet, a1(row.row, plan.thresholdCol), 'threshold.unreadable', { code: row.code, text: cleanText(row.thresholdCell) });
+          }
+          let method = row.method ?? settings.method;
+          if (method === 'threshold' && threshold === null && target.kind !== 'boolean') {
+            sink.add('warning', sheet, a1(row.row, Math.max(plan.thresholdCol, 0)), 'threshold.missing', { code: row.code });
+            method = 'linear';
+          }
+          const scored = scoreMeasure(target, reading.actual, threshold, row.direction, { ...settings, method });
+          result.achievement = scored.achievement;
+          result.score = scored.score;
+          result.computedScore = scored.score;
+          result.daysLate = scored.daysLate;
+          result.status = statusOf(scored.met, scored.score);
+        }
+      }
+    }
+    if (row.override !== null) {
+      result.score = Math.min(row.override, settings.cap);
+      result.overridden = true;
+      result.status = 'overridden';
+    }
+    return result;
+  });
+}
+
+function statusOf(met: boolean, score: number): Status {
+  if (met) return 'met';
+  return score > 0 ? 'partial' : 'notMet';
+}
+
+function stripExact(target: { exact: unknown } & IndicatorResult['target'] & object) {
+  const { exact: _exact, ...rest } = target;
+  return rest;
+}
+

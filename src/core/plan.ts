@@ -1,0 +1,281 @@
+/**
+ * Reading the Obiettivi and Indicatori tables into the model, turning every data problem into an Issue
+ * with its cell. Nothing here scores; it only says what each row means.
+ */
+import type { CellValue, Direction, Issue, Lang, Method, Settings, Table } from './types.js';
+import { cleanText, isBlank, isNotDefined, readBoolean, readFraction } from './cell.js';
+import { toNumber, type Rational } from './decimal.js';
+import { INDICATOR_COLUMNS, INDICATOR_OUTPUTS, OBJECTIVE_COLUMNS, OBJECTIVE_OUTPUTS } from './columns.js';
+import { a1, cell, findColumn, findYearColumns, headerWidth, isBlankRow, normalizeHeader, type ColumnSpec } from './table.js';
+import { parseTarget, isTargetError, type ParsedTarget } from './target.js';
+import { readMethod } from './settings.js';
+import { t, type MessageKey } from './messages.js';
+
+export interface ObjectiveRow {
+  code: string;
+  title: string;
+  parent: string | null;
+  weight: Rational | null;
+  target: number | null;
+  attributes: Record<string, string>;
+  row: number;
+}
+
+export interface IndicatorRow {
+  code: string;
+  name: string;
+  objective: string;
+  weight: Rational | null;
+  /** null: blank target; 'nd': n.d. for the year; 'error': unreadable. */
+  target: ParsedTarget | 'nd' | 'error' | null;
+  targetText: string;
+  actualCell: CellValue;
+  thresholdCell: CellValue;
+  direction: Direction | null;
+  method: Method | null;
+  override: number | null;
+  note: string;
+  excluded: boolean;
+  unit: string;
+  row: number;
+}
+
+export class IssueSink {
+  readonly issues: Issue[] = [];
+  constructor(readonly lang: Lang) {}
+  add(severity: Issue['severity'], sheet: string, cell: string, code: MessageKey, params: Record<string, string | number> = {}): void {
+    this.issues.push({ severity, sheet, cell, code, message: t(this.lang, code, params) });
+  }
+}
+
+const OUTPUT_HEADERS = new Set(
+  [...Object.values(INDICATOR_OUTPUTS), ...Object.values(OBJECTIVE_OUTPUTS)].flatMap((c) => c.aliases),
+);
+
+/** Codes are text: a number cell 1.1 is the code "1.1", never the number. */
+export function readCode(v: CellValue): string {
+  if (typeof v === 'number') return String(v);
+  return cleanText(v);
+}
+
+function columns<K extends string>(headers: CellValue[], specs: Record<K, ColumnSpec>): Record<K, number> {
+  const out = {} as Record<K, number>;
+  for (const key of Object.keys(specs) as K[]) out[key] = findColumn(headers, specs[key]);
+  return out;
+}
+
+function readWeight(v: CellValue, code: string, sheet: string, row: number, col: number, sink: IssueSink): Rational | null {
+  if (isBlank(v) || isNotDefined(v)) return null;
+  const w = readFraction(v);
+  if (!w) {
+    sink.add('error', sheet, a1(row, col), 'weight.unreadable', { text: cleanText(v), code });
+    return null;
+  }
+  if (w.n < 0n) {
+    sink.add('error', sheet, a1(row, col), 'weight.negative', { code });
+    return null;
+  }
+  return w;
+}
+
+export function readObjectives(table: Table, sheet: string, sink: IssueSink): ObjectiveRow[] {
+  const headers = table[0] ?? [];
+  const cols = columns(headers, OBJECTIVE_COLUMNS);
+  const known = new Set(Object.values(cols).filter((c) => c >= 0));
+  const attributeCols: { col: number; name: string }[] = [];
+  const width = headerWidth(table);
+  for (let c = 0; c < width; c++) {
+    const name = cleanText(headers[c]);
+    if (name === '' || OUTPUT_HEADERS.has(normalizeHeader(name))) continue;
+    if (c === cols.perspective || c === cols.owner || !known.has(c)) attributeCols.push({ col: c, name });
+  }
+  if (cols.code < 0) sink.add('error', sheet, a1(0, 0), 'column.missing', { column: 'Codice', sheet });
+  const seen = new Map<string, number>();
+  const out: ObjectiveRow[] = [];
+  for (let r = 1; r < table.length; r++) {
+    if (isBlankRow(table[r])) continue;
+    const code = readCode(cell(table, r, cols.code));
+    if (code === '') {
+      sink.add('warning', sheet, a1(r, Math.max(cols.code, 0)), 'code.missing');
+      continue;
+    }
+    if (seen.has(code)) {
+      sink.add('error', sheet, a1(r, cols.code), 'code.duplicate', { code, first: (seen.get(code) as number) + 1 });
+      continue;
+    }
+    seen.set(code, r);
+    const parent = readCode(cell(table, r, cols.parent));
+    let target: number | null = null;
+    const targetCell = cell(table, r, cols.target);
+    if (!isBlank(targetCell) && !isNotDefined(targetCell)) {
+      const f = readFraction(typeof targetCell === 'string' ? targetCell.replace(/^\s*(>=|≥|=>)\s*/, '') : targetCell);
+      if (f && f.n > 0n) target = toNumber(f);
+      else sink.add('warning', sheet, a1(r, cols.target), 'objectiveTarget.unreadable', { code, text: cleanText(targetCell) });
+    }
+    const attributes: Record<string, string> = {};
+    for (const { col, name } of attributeCols) {
+      const v = cleanText(cell(table, r, col));
+      if (v !== '') attributes[name] = v;
+    }
+    out.push({
+      code,
+      title: cleanText(cell(table, r, cols.title)),
+      parent: parent === '' ? null : parent,
+      weight: readWeight(cell(table, r, cols.weight), code, sheet, r, cols.weight, sink),
+      target,
+      attributes,
+      row: r,
+    });
+  }
+  return out;
+}
+
+const HIGHER = /^(max|massimo|massimizzare|crescente|higher|high|up|maggiore|alto|positiva|\+|↑|higher is better|più alto è meglio)$/;
+const LOWER = /^(min|minimo|minimizzare|decrescente|lower|low|down|minore|basso|negativa|-|↓|lower is better|più basso è meglio)$/;
+
+export function readDirection(v: CellValue): Direction | null | 'error' {
+  if (isBlank(v)) return null;
+  const n = normalizeHeader(v);
+  if (HIGHER.test(n)) return 'higher';
+  if (LOWER.test(n)) return 'lower';
+  return 'error';
+}
+
+export interface YearColumns {
+  target: number;
+  actual: number;
+  threshold: number;
+  year: number | null;
+}
+
+/** Picks the Target/Consuntivo/Soglia columns of the year being scored. */
+export function chooseYearColumns(headers: CellValue[], settings: Settings, sheet: string, sink: IssueSink): YearColumns {
+  const pick = (spec: ColumnSpec, year: number | null): number => {
+    const byYear = findYearColumns(headers, spec);
+    if (year !== null && byYear.has(year)) return byYear.get(year) as number;
+    return findColumn(headers, spec);
+  };
+  const targetYears = findYearColumns(headers, INDICATOR_COLUMNS.target);
+  let year = settings.year;
+  if (year === null && targetYears.size > 0 && findColumn(headers, INDICATOR_COLUMNS.target) < 0) {
+    year = Math.min(...targetYears.keys());
+    if (targetYears.size > 1) sink.add('warning', sheet, a1(0, targetYears.get(year) as number), 'year.missing', { year });
+  }
+  let target = pick(INDICATOR_COLUMNS.target, year);
+  if (year !== null && !targetYears.has(year) && target < 0 && targetYears.size > 0) {
+    sink.add('error', sheet, '', 'column.missing', { column: `Target ${year}`, sheet });
+  }
+  if (target < 0 && targetYears.size === 0) sink.add('error', sheet, a1(0, 0), 'column.missing', { column: 'Target', sheet });
+  return {
+    target,
+    actual: pick(INDICATOR_COLUMNS.actual, year),
+    threshold: pick(INDICATOR_COLUMNS.threshold, year),
+    year,
+  };
+}
+
+export interface IndicatorTable {
+  rows: IndicatorRow[];
+  year: number | null;
+  /** Output rows left unscored (duplicates, rows without a code). */
+  ignoredRows: number[];
+  /** Columns of the year's Consuntivo and Soglia, for issue addresses. */
+  actualCol: number;
+  thresholdCol: number;
+}
+
+export function readIndicators(table: Table, sheet: string, settings: Settings, sink: IssueSink): IndicatorTable {
+  const headers = table[0] ?? [];
+  const cols = columns(headers, INDICATOR_COLUMNS);
+  const years = chooseYearColumns(headers, settings, sheet, sink);
+  if (cols.code < 0) sink.add('error', sheet, a1(0, 0), 'column.missing', { column: 'Codice', sheet });
+  if (years.actual < 0) sink.add('error', sheet, a1(0, 0), 'column.missing', { column: 'Consuntivo', sheet });
+  const seen = new Map<string, number>();
+  const rows: IndicatorRow[] = [];
+  const ignoredRows: number[] = [];
+  for (let r = 1; r < table.length; r++) {
+    if (isBlankRow(table[r])) continue;
+    const code = readCode(cell(table, r, cols.code));
+    if (code === '') {
+      sink.add('warning', sheet, a1(r, Math.max(cols.code, 0)), 'code.missing');
+      ignoredRows.push(r);
+      continue;
+    }
+    if (seen.has(code)) {
+      sink.add('error', sheet, a1(r, cols.code), 'code.duplicate', { code, first: (seen.get(code) as number) + 1 });
+      ignoredRows.push(r);
+      continue;
+    }
+    seen.set(code, r);
+    const unit = cleanText(cell(table, r, cols.unit));
+
+    const excludedCell = cell(table, r, cols.excluded);
+    let excluded = false;
+    if (!isBlank(excludedCell)) {
+      const b = readBoolean(excludedCell);
+      if (b === null) sink.add('error', sheet, a1(r, cols.excluded), 'excluded.unreadable', { code, text: cleanText(excludedCell) });
+      else excluded = b;
+    }
+
+    const targetCell = cell(table, r, years.target);
+    let target: IndicatorRow['target'] = null;
+    if (isBlank(targetCell)) {
+      if (!excluded) sink.add('warning', sheet, a1(r, Math.max(years.target, 0)), 'target.missing', { code });
+    } else {
+      const parsed = parseTarget(targetCell, { year: years.year, unit });
+      if (isTargetError(parsed)) {
+        target = 'error';
+        sink.add('error', sheet, a1(r, years.target), 'target.unreadable', { code, text: cleanText(targetCell) });
+      } else if (parsed.kind === 'none') {
+        target = 'nd';
+        if (!excluded) sink.add('info', sheet, a1(r, years.target), 'target.nd', { code, year: years.year ?? '-' });
+      } else target = parsed;
+    }
+
+    const directionCell = cell(table, r, cols.direction);
+    let direction = readDirection(directionCell);
+    if (direction === 'error') {
+      sink.add('error', sheet, a1(r, cols.direction), 'direction.unreadable', { code, text: cleanText(directionCell), fallback: 'max' });
+      direction = null;
+    }
+
+    const methodCell = cell(table, r, cols.method);
+    let method: Method | null = null;
+    if (!isBlank(methodCell)) {
+      method = readMethod(methodCell);
+      if (!method) sink.add('error', sheet, a1(r, cols.method), 'method.unreadable', { text: cleanText(methodCell), fallback: '' });
+    }
+
+    const note = cleanText(cell(table, r, cols.note));
+    const overrideCell = cell(table, r, cols.override);
+    let override: number | null = null;
+    if (!isBlank(overrideCell)) {
+      const f = readFraction(overrideCell);
+      if (!f || f.n < 0n) sink.add('error', sheet, a1(r, cols.override), 'override.unreadable', { code, text: cleanText(overrideCell) });
+      else {
+        override = toNumber(f);
+        if (note === '') sink.add('error', sheet, a1(r, cols.note >= 0 ? cols.note : cols.override), 'override.noNote', { code });
+      }
+    }
+
+    rows.push({
+      code,
+      name: cleanText(cell(table, r, cols.name)),
+      objective: readCode(cell(table, r, cols.objective)),
+      weight: readWeight(cell(table, r, cols.weight), code, sheet, r, cols.weight, sink),
+      target,
+      targetText: cleanText(targetCell),
+      actualCell: cell(table, r, years.actual),
+      thresholdCell: cell(table, r, years.threshold),
+      direction,
+      method,
+      override,
+      note,
+      excluded,
+      unit,
+      row: r,
+    });
+  }
+  return { rows, year: years.year, ignoredRows, actualCol: years.actual, thresholdCol: years.threshold };
+}
+
