@@ -14,7 +14,7 @@ import { ZERO, add, div, fromNumber, mul, toNumber, type Rational } from './deci
 import { bilingual, t, type MessageKey } from './messages.js';
 
 export class FunctionArgumentError extends Error {
-  constructor(key: MessageKey, params: Record<string, string | number> = {}) {
+  constructor(key: MessageKey, params: Parameters<typeof bilingual>[1] = {}) {
     super(bilingual(key, params));
     this.name = 'FunctionArgumentError';
   }
@@ -58,7 +58,7 @@ export function achievement(actualArg: unknown, targetArg: unknown, thresholdArg
   if (isBlank(actualCell)) throw new FunctionArgumentError('fn.actualMissing');
   const actual = readActual(actualCell, target.kind, null);
   if (!actual.ok) {
-    throw new FunctionArgumentError('fn.actual', { text: cleanText(actualCell), expected: t('it', `kind.${target.kind}`) });
+    throw new FunctionArgumentError('fn.actual', { text: cleanText(actualCell), expected: { it: t('it', `kind.${target.kind}`), en: t('en', `kind.${target.kind}`) } });
   }
   let threshold: Rational | null = null;
   if (!omitted(thresholdArg)) {

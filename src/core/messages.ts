@@ -5,6 +5,8 @@
 import type { Lang } from './types.js';
 
 type Params = Record<string, string | number>;
+/** A parameter that is itself a sentence fragment carries both languages. */
+type BilingualParams = Record<string, string | number | Record<Lang, string>>;
 type Entry = Record<Lang, string>;
 
 const MESSAGES = {
@@ -93,8 +95,10 @@ export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
 }
 
 /** "Italian / English" for places that cannot know the reader's language (custom function errors). */
-export function bilingual(key: MessageKey, params: Params = {}): string {
-  return `${t('it', key, params)} / ${t('en', key, params)}`;
+export function bilingual(key: MessageKey, params: BilingualParams = {}): string {
+  const inLang = (lang: Lang): Params =>
+    Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'object' ? v[lang] : v]));
+  return `${t('it', key, inLang('it'))} / ${t('en', key, inLang('en'))}`;
 }
 
 /** 0.9791 -> "97,91%" (it) or "97.91%" (en). */
