@@ -20,11 +20,16 @@ export function isBlank(v: CellValue): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
+const NEEDS_CLEANING = /[\u00a0\u202f\u2007\t\n\r]|\s\s|^\s|\s$/;
+
 /** Cell text with non-breaking spaces and runs of white space folded, as PDFs paste them. */
 export function cleanText(v: CellValue): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return isoDate(dateToSerial(v));
-  return String(v).replace(/[\u00a0\u202f\u2007]/g, ' ').replace(/\s+/g, ' ').trim();
+  const s = typeof v === 'string' ? v : String(v);
+  // Most cells are already clean: one test is much cheaper than two replaces and a trim.
+  if (!NEEDS_CLEANING.test(s)) return s;
+  return s.replace(/[\u00a0\u202f\u2007]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -19,8 +19,16 @@ export function rational(n: bigint, d: bigint = 1n): Rational {
 export function fromNumber(x: number): Rational {
   if (!Number.isFinite(x)) throw new RangeError(`fromNumber: ${x} is not finite`);
   if (Number.isInteger(x) && Math.abs(x) <= Number.MAX_SAFE_INTEGER) return { n: BigInt(x), d: 1n };
+  // Short decimals (0.2952, 14.29) without going through a string: the scaled value must round-trip.
+  for (let k = 1; k <= 9; k++) {
+    const scaled = Math.round(x * POW10[k]);
+    if (Math.abs(scaled) <= Number.MAX_SAFE_INTEGER && scaled / POW10[k] === x) return { n: BigInt(scaled), d: POW10N[k] };
+  }
   return fromDecimalString(String(x));
 }
+
+const POW10 = Array.from({ length: 10 }, (_, k) => 10 ** k);
+const POW10N = POW10.map((p) => BigInt(p));
 
 /** Parses a canonical decimal string: "-12.345", "1e-7", "2.5E+3". */
 export function fromDecimalString(text: string): Rational {

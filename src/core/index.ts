@@ -2,7 +2,7 @@
  * The scoring core's entry points. Pure: tables in, results and a write plan out.
  */
 import type {
-  IndicatorResult, Lang, PlanInput, ScoreOptions, ScoreResult, Severity, Status, Summary, Table,
+  Lang, PlanInput, ScoreOptions, ScoreResult, Severity, Status, Summary, Table,
 } from './types.js';
 import { IssueSink, readIndicators, readObjectives, readCode, type ObjectiveRow } from './plan.js';
 import { measureIndicators } from './measure.js';
@@ -79,12 +79,11 @@ export function scorePlan(input: PlanInput, options: ScoreOptions = {}): ScoreRe
     year: settings.year,
     indicatorSheet,
     objectiveSheet,
-    indicators: measured,
+    indicators: measured.indicators,
     rollup,
     issues,
   });
-  const indicators: IndicatorResult[] = measured.map(({ declaredWeight: _w, ...rest }) => rest);
-  return { lang, settings, entity: rollup.entity, objectives: rollup.objectives, indicators, groups: rollup.groups, issues, writePlan };
+  return { lang, settings, entity: rollup.entity, objectives: rollup.objectives, indicators: measured.indicators, groups: rollup.groups, issues, writePlan };
 }
 
 /** Without an Obiettivi sheet, each distinct Obiettivo code of the indicators is a top-level objective. */

@@ -11,20 +11,21 @@ import { cleanText, isBlank, isNotDefined } from './cell.js';
 import { formatPercent, t } from './messages.js';
 import type { Rational } from './decimal.js';
 
-export interface MeasuredIndicator extends IndicatorResult {
-  /** The Peso as written, exact; internal to the roll-up (not serialisable). */
-  declaredWeight: Rational | null;
+export interface MeasuredIndicators {
+  indicators: IndicatorResult[];
+  /** The Peso of each indicator as written, exact, aligned with `indicators`; internal to the roll-up. */
+  declaredWeights: (Rational | null)[];
 }
 
-export function measureIndicators(plan: IndicatorTable, settings: Settings, sheet: string, sink: IssueSink): MeasuredIndicator[] {
+export function measureIndicators(plan: IndicatorTable, settings: Settings, sheet: string, sink: IssueSink): MeasuredIndicators {
   const lang = sink.lang;
-  return plan.rows.map((row) => {
-    const result: MeasuredIndicator = {
+  const indicators = plan.rows.map((row) => {
+    const result: IndicatorResult = {
       code: row.code,
       name: row.name,
       objective: row.objective,
       row: row.row,
-      target: typeof row.target === 'object' && row.target !== null ? stripExact(row.target) : null,
+      target: typeof row.target === 'object' && row.target !== null ? row.target.plain : null,
       achievement: null,
       score: null,
       computedScore: null,
@@ -35,7 +36,6 @@ export function measureIndicators(plan: IndicatorTable, settings: Settings, shee
       weight: null,
       note: row.note,
       daysLate: null,
-      declaredWeight: row.weight,
     };
     if (row.excluded) {
       result.status = 'excluded';
@@ -86,6 +86,7 @@ export function measureIndicators(plan: IndicatorTable, settings: Settings, shee
     }
     return result;
   });
+  return { indicators, declaredWeights: plan.rows.map((r) => r.weight) };
 }
 
 function statusOf(met: boolean, score: number): Status {
@@ -93,8 +94,4 @@ function statusOf(met: boolean, score: number): Status {
   return score > 0 ? 'partial' : 'notMet';
 }
 
-function stripExact(target: { exact: unknown } & IndicatorResult['target'] & object) {
-  const { exact: _exact, ...rest } = target;
-  return rest;
-}
 

@@ -64,9 +64,34 @@ function columns<K extends string>(headers: CellValue[], specs: Record<K, Column
   return out;
 }
 
+/**
+ * Plans repeat the same texts row after row ("14,29%", ">= 1 N."): parse each distinct text once per
+ * scoring run. Keys include everything the reading depends on.
+ */
+class TextCache<T> {
+  private readonly map = new Map<string, T>();
+  get(key: string, read: () => T): T {
+    let v = this.map.get(key);
+    if (v === undefined && !this.map.has(key)) {
+      v = read();
+      this.map.set(key, v);
+    }
+    return v as T;
+  }
+}
+
+const fractionCache = new WeakMap<IssueSink, TextCache<Rational | null>>();
+
+function cachedFraction(v: CellValue, sink: IssueSink): Rational | null {
+  if (typeof v !== 'string') return readFraction(v);
+  let cache = fractionCache.get(sink);
+  if (!cache) fractionCache.set(sink, (cache = new TextCache()));
+  return cache.get(v, () => readFraction(v));
+}
+
 function readWeight(v: CellValue, code: string, sheet: string, row: number, col: number, sink: IssueSink): Rational | null {
   if (isBlank(v) || isNotDefined(v)) return null;
-  const w = readFraction(v);
+  const w = cachedFraction(v, sink);
   if (!w) {
     sink.add('error', sheet, a1(row, col), 'weight.unreadable', { text: cleanText(v), code });
     return null;
@@ -193,6 +218,7 @@ export function readIndicators(table: Table, sheet: string, settings: Settings, 
   const seen = new Map<string, number>();
   const rows: IndicatorRow[] = [];
   const ignoredRows: number[] = [];
+  const targets = new TextCache<ReturnType<typeof parseTarget>>();
   for (let r = 1; r < table.length; r++) {
     if (isBlankRow(table[r])) continue;
     const code = readCode(cell(table, r, cols.code));
@@ -222,7 +248,9 @@ export function readIndicators(table: Table, sheet: string, settings: Settings, 
     if (isBlank(targetCell)) {
       if (!excluded) sink.add('warning', sheet, a1(r, Math.max(years.target, 0)), 'target.missing', { code });
     } else {
-      const parsed = parseTarget(targetCell, { year: years.year, unit });
+      const parsed = typeof targetCell === 'string'
+        ? targets.get(`${unit}\u0000${targetCell}`, () => parseTarget(targetCell, { year: years.year, unit }))
+        : parseTarget(targetCell, { year: years.year, unit });
       if (isTargetError(parsed)) {
         target = 'error';
         sink.add('error', sheet, a1(r, years.target), 'target.unreadable', { code, text: cleanText(targetCell) });

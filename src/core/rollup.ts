@@ -5,7 +5,8 @@
  */
 import type { EntityResult, ObjectiveResult, Settings } from './types.js';
 import type { IssueSink, ObjectiveRow } from './plan.js';
-import type { MeasuredIndicator } from './measure.js';
+import type { MeasuredIndicators } from './measure.js';
+import type { IndicatorResult } from './types.js';
 import { ONE, ZERO, add, cmp, div, fromNumber, mul, toNumber, type Rational } from './decimal.js';
 import { ratingFor } from './settings.js';
 import { a1 } from './table.js';
@@ -84,7 +85,7 @@ function aggregate(items: Item[], parentLabel: string, where: { sheet: string; c
 
 export function rollUp(
   objectiveRows: ObjectiveRow[],
-  indicators: MeasuredIndicator[],
+  measured: MeasuredIndicators,
   settings: Settings,
   sheets: RollupSheets,
   sink: IssueSink,
@@ -135,7 +136,10 @@ export function rollUp(
     sink.add('error', sheets.objectives, a1(o.row, 0), 'parent.cycle', { cycle: cycle.join(' → ') || o.code });
   }
 
-  const indicatorsByObjective = new Map<string, MeasuredIndicator[]>();
+  const { indicators, declaredWeights } = measured;
+  const weightOf = new Map<IndicatorResult, Rational | null>();
+  indicators.forEach((ind, i) => weightOf.set(ind, declaredWeights[i]));
+  const indicatorsByObjective = new Map<string, IndicatorResult[]>();
   for (const ind of indicators) {
     if (ind.objective === '') {
       sink.add('error', sheets.indicators, a1(ind.row, 0), 'objective.blank', { code: ind.code });
@@ -169,7 +173,7 @@ export function rollUp(
     }
     for (const ind of indicatorsByObjective.get(o.code) ?? []) {
       items.push({
-        weight: ind.declaredWeight,
+        weight: weightOf.get(ind) ?? null,
         score: ind.score,
         excluded: ind.excluded,
         assign: (w, c) => {

@@ -12,6 +12,8 @@ import {
 /** A target with its exact value for comparisons; `value` is the float the public shape shows. */
 export interface ParsedTarget extends Target {
   exact: Rational | null;
+  /** The public shape without `exact`, made once so results can share it. */
+  plain: Target;
 }
 
 export interface TargetContext {
@@ -51,17 +53,21 @@ export function isPercentUnit(unit: string | null | undefined): boolean {
 }
 
 function exactTarget(op: Comparator | null, exact: Rational, kind: 'number' | 'percent' | 'date', unit: string | null): ParsedTarget {
-  return { op, value: toNumber(exact), kind, unit, exact };
+  return make(op, toNumber(exact), kind, unit, exact);
+}
+
+function make(op: Comparator | null, value: number | boolean | null, kind: Target['kind'], unit: string | null, exact: Rational | null): ParsedTarget {
+  return { op, value, kind, unit, exact, plain: { op, value, kind, unit } };
 }
 
 export function parseTarget(cell: CellValue, ctx: TargetContext = {}): TargetReading {
   const year = ctx.year ?? null;
-  if (isBlank(cell) || isNotDefined(cell)) return { op: null, value: null, kind: 'none', unit: null, exact: null };
+  if (isBlank(cell) || isNotDefined(cell)) return make(null, null, 'none', null, null);
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return { error: 'date' };
     return exactTarget(null, fromNumber(dateToSerial(cell)), 'date', null);
   }
-  if (typeof cell === 'boolean') return { op: null, value: cell, kind: 'boolean', unit: null, exact: null };
+  if (typeof cell === 'boolean') return make(null, cell, 'boolean', null, null);
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return { error: 'number' };
     if (isDateUnit(ctx.unit) && Number.isInteger(cell) && cell > 0) return exactTarget(null, fromNumber(cell), 'date', null);
@@ -92,10 +98,10 @@ function parseTargetText(text: string, year: number | null, udm: string | null):
     }
   }
   if (rest === '') return { error: 'empty' };
-  if (isNotDefined(rest)) return op === null ? { op: null, value: null, kind: 'none', unit: null, exact: null } : { error: 'nd' };
+  if (isNotDefined(rest)) return op === null ? make(null, null, 'none', null, null) : { error: 'nd' };
 
   const bool = readBoolean(rest);
-  if (bool !== null && !/^\d/.test(rest)) return { op: op === null ? null : '=', value: bool, kind: 'boolean', unit: null, exact: null };
+  if (bool !== null && !/^\d/.test(rest)) return make(op === null ? null : '=', bool, 'boolean', null, null);
 
   const date = parseDateText(rest, year);
   if (date && (date.rest === '' || UNIT_RE.test(date.rest) && !/\d/.test(date.rest))) {

@@ -4,9 +4,8 @@
  * Sintesi and Segnalazioni sheets. One block per column or table, so hosts write in a fixed number of calls.
  */
 import type {
-  CellValue, Issue, Lang, ObjectiveResult, Settings, SheetWrite, Status, Table, WriteBlock, WritePlan,
+  CellValue, IndicatorResult, Issue, Lang, ObjectiveResult, Settings, SheetWrite, Status, Table, WriteBlock, WritePlan,
 } from './types.js';
-import type { MeasuredIndicator } from './measure.js';
 import type { Rollup } from './rollup.js';
 import { INDICATOR_OUTPUTS, OBJECTIVE_OUTPUTS } from './columns.js';
 import { SHEETS, findColumn, headerWidth, type ColumnSpec } from './table.js';
@@ -44,20 +43,47 @@ export function outputColumns<K extends string>(table: Table, specs: Record<K, C
   return out;
 }
 
+/**
+ * One output column as a block. Rows with the same format, fill or weight share one inner array: hosts
+ * only read them, and a 100k-row plan would otherwise allocate millions of one-cell arrays.
+ */
 function column(row: number, col: number, header: string, values: CellValue[], format: string | null, fills?: (string | null)[], notes?: (string | null)[]): WriteBlock {
+  const formatRow = [format];
+  const plainRow = [false];
+  const noFill = [null];
+  const fillRows = new Map<string | null, (string | null)[]>([[null, noFill]]);
+  const fillRow = (f: string | null) => {
+    let r = fillRows.get(f);
+    if (!r) fillRows.set(f, (r = [f]));
+    return r;
+  };
+  const n = values.length;
   const block: WriteBlock = {
     row,
     col,
-    values: [[header], ...values.map((v) => [v])],
-    numberFormats: [[null], ...values.map(() => [format])],
-    bold: [[true], ...values.map(() => [false])],
-    fills: [[HEADER_TEXT_FILL], ...(fills ?? values.map(() => null)).map((f) => [f])],
+    values: new Array(n + 1),
+    numberFormats: new Array(n + 1).fill(formatRow),
+    bold: new Array(n + 1).fill(plainRow),
+    fills: new Array(n + 1),
   };
-  if (notes) block.notes = [[null], ...notes.map((n) => [n])];
+  block.values[0] = [header];
+  (block.numberFormats as (string | null)[][])[0] = [null];
+  (block.bold as boolean[][])[0] = [true];
+  (block.fills as (string | null)[][])[0] = [HEADER_TEXT_FILL];
+  for (let i = 0; i < n; i++) {
+    block.values[i + 1] = [values[i]];
+    (block.fills as (string | null)[][])[i + 1] = fills ? fillRow(fills[i]) : noFill;
+  }
+  if (notes) {
+    const noNote = [null];
+    block.notes = new Array(n + 1);
+    block.notes[0] = noNote;
+    for (let i = 0; i < n; i++) block.notes[i + 1] = notes[i] === null ? noNote : [notes[i]];
+  }
   return block;
 }
 
-function indicatorSheet(sheet: string, table: Table, indicators: MeasuredIndicator[], lang: Lang): SheetWrite {
+function indicatorSheet(sheet: string, table: Table, indicators: IndicatorResult[], lang: Lang): SheetWrite {
   const cols = outputColumns(table, INDICATOR_OUTPUTS);
   const n = Math.max(table.length - 1, 0);
   const achievement: CellValue[] = new Array(n).fill(null);
@@ -150,7 +176,7 @@ function perspectiveOf(o: ObjectiveResult): string | null {
   return key ? o.attributes[key] : null;
 }
 
-function summarySheet(lang: Lang, settings: Settings, year: number | null, rollup: Rollup, indicators: MeasuredIndicator[], issues: Issue[]): SheetWrite {
+function summarySheet(lang: Lang, settings: Settings, year: number | null, rollup: Rollup, indicators: IndicatorResult[], issues: Issue[]): SheetWrite {
   const it = lang === 'it';
   const blocks: WriteBlock[] = [];
   let row = 0;
@@ -240,7 +266,7 @@ export interface PlanWriteInput {
   year: number | null;
   indicatorSheet: { name: string; table: Table };
   objectiveSheet: { name: string; table: Table } | null;
-  indicators: MeasuredIndicator[];
+  indicators: IndicatorResult[];
   rollup: Rollup;
   issues: Issue[];
 }
