@@ -15,7 +15,7 @@ export function rational(n: bigint, d: bigint = 1n): Rational {
   return d < 0n ? { n: -n, d: -d } : { n, d };
 }
 
-/** A finite float as the decimal a person sees (0.1 -> 1/10, not the binary expansion). */
+/** A finite float as the decimal a person sees (0.1 -> 1/10, not the binary expansion; at most 15 significant digits, as in Excel). */
 export function fromNumber(x: number): Rational {
   if (!Number.isFinite(x)) throw new RangeError(`fromNumber: ${x} is not finite`);
   if (Number.isInteger(x) && Math.abs(x) <= Number.MAX_SAFE_INTEGER) return { n: BigInt(x), d: 1n };
@@ -24,7 +24,8 @@ export function fromNumber(x: number): Rational {
     const scaled = Math.round(x * POW10[k]);
     if (Math.abs(scaled) <= Number.MAX_SAFE_INTEGER && scaled / POW10[k] === x) return { n: BigInt(scaled), d: POW10N[k] };
   }
-  return fromDecimalString(String(x));
+  // Excel keeps and shows 15 significant digits: 0.14289999999999997 is the 14,29% the user typed.
+  return fromDecimalString(x.toPrecision(15));
 }
 
 const POW10 = Array.from({ length: 10 }, (_, k) => 10 ** k);

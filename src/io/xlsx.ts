@@ -2,6 +2,7 @@
  * The CLI's workbook adapter: xlsx file -> sheet tables -> core -> write plan applied with ExcelJS.
  * Like the Excel and Apps Script hosts, it knows how to write, never what.
  */
+import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { CellValue, PlanInput, SheetWrite, WritePlan } from '../core/types.js';
 
@@ -50,12 +51,12 @@ export function readTables(workbook: Workbook): PlanInput {
 
 export async function loadWorkbook(source: string | Buffer): Promise<Workbook> {
   const workbook = new ExcelJS.Workbook();
+  if (typeof source === 'string' && !existsSync(source)) throw new WorkbookFileError(`${source}: file non trovato / file not found`);
   try {
     if (typeof source === 'string') await workbook.xlsx.readFile(source);
     else await workbook.xlsx.load(source as unknown as ArrayBuffer);
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file non trovato / file not found' : 'non è un file xlsx leggibile / not a readable xlsx file';
-    throw new WorkbookFileError(`${typeof source === 'string' ? source : 'workbook'}: ${reason}`);
+    throw new WorkbookFileError(`${typeof source === 'string' ? source : 'workbook'}: non è un file xlsx leggibile / not a readable xlsx file`);
   }
   return workbook;
 }

@@ -1,0 +1,13 @@
+// `npm run demo`: scores the bundled example plan and writes everything under out/.
+import { mkdirSync } from 'node:fs';
+import { main } from '../dist/node/cli.js';
+
+mkdirSync('out', { recursive: true });
+const steps = [
+  ['score', 'examples/pira-2024.xlsx', '--out', 'out/pira-2024-valutato.xlsx', '--json', 'out/pira-2024-risultati.json'],
+];
+for (const argv of steps) {
+  console.log(`\n$ cruscotto ${argv.join(' ')}`);
+  const code = await main(argv);
+  if (code !== 0) process.exit(code);
+}

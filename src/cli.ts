@@ -1,0 +1,262 @@
+/**
+ * `cruscotto`: score a plan workbook, create the template, read target expressions, report and diff.
+ * Italian by default, English with --lang en or an English workbook. Errors are one sentence, never a
+ * stack trace; data problems are issues in the output, not failures.
+ */
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import {
+  PlanError, formatPercent, methodLabel, parseTarget, scorePlan, targetToJson, templatePlan, t as coreT,
+  type Lang, type ScoreResult, type PlanInput,
+} from './core/index.js';
+import { WorkbookFileError, applyWritePlan, readPlanFile, writeWorkbook } from './io/xlsx.js';
+import ExcelJS from 'exceljs';
+
+type Text = Record<Lang, string>;
+const TEXT = {
+  usage: {
+    it: `Uso: cruscotto <comando> [opzioni]
+
+Comandi:
+  init <file.xlsx> [--lang en] [--force]      crea un cruscotto vuoto (Obiettivi, Indicatori, Impostazioni)
+  score <file.xlsx> [--out F.xlsx] [--json F.json] [--year 2025] [--strict] [--lang en]
+                                              calcola punteggi, risultati e segnalazioni
+  parse-target [espressione ...]              legge target come ">= 45,00 %" (senza argomenti: da stdin)
+
+Codici di uscita: 0 piano calcolato (anche con segnalazioni; con --strict 1 se ci sono errori),
+2 file non leggibile o senza foglio Indicatori.`,
+    en: `Usage: cruscotto <command> [options]
+
+Commands:
+  init <file.xlsx> [--lang en] [--force]      create an empty plan (Objectives, Indicators, Settings)
+  score <file.xlsx> [--out F.xlsx] [--json F.json] [--year 2025] [--strict] [--lang en]
+                                              compute scores, results and issues
+  parse-target [expression ...]               read targets such as ">= 45,00 %" (no arguments: stdin)
+
+Exit codes: 0 plan scored (even with issues; with --strict 1 when there are errors),
+2 unreadable file or no Indicators sheet.`,
+  },
+  reading: { it: 'Lettura di {file}…', en: 'Reading {file}…' },
+  scoring: { it: 'Calcolo dei punteggi…', en: 'Scoring…' },
+  writing: { it: 'Scrittura di {file}…', en: 'Writing {file}…' },
+  title: { it: 'Cruscotto — {file} (anno {year}, metodo {method})', en: 'Cruscotto — {file} (year {year}, method {method})' },
+  entity: { it: 'Risultato dell\'ente: {score} — {rating}', en: 'Entity result: {score} — {rating}' },
+  counts: { it: 'Obiettivi valutati: {objectives}/{objectivesAll} · Indicatori misurati: {indicators}/{indicatorsAll}', en: 'Objectives scored: {objectives}/{objectivesAll} · Indicators measured: {indicators}/{indicatorsAll}' },
+  issues: { it: 'Segnalazioni: {error} errori, {warning} avvisi, {info} informazioni (foglio {sheet})', en: 'Issues: {error} errors, {warning} warnings, {info} notes (sheet {sheet})' },
+  firstIssues: { it: 'Primi errori:', en: 'First errors:' },
+  outputs: { it: 'Scritto: {files}', en: 'Written: {files}' },
+  strictFail: { it: 'Modalità --strict: il piano contiene errori.', en: '--strict: the plan has errors.' },
+  missingArg: { it: 'Manca il file: {usage}', en: 'Missing file: {usage}' },
+  unknownCommand: { it: 'Comando sconosciuto "{command}". Usare "cruscotto help".', en: 'Unknown command "{command}". Use "cruscotto help".' },
+  unknownOption: { it: 'Opzione sconosciuta {option}.', en: 'Unknown option {option}.' },
+  badYear: { it: 'Anno non valido: {value}.', en: 'Invalid year: {value}.' },
+  badLang: { it: 'Lingua non valida: {value} (it o en).', en: 'Invalid language: {value} (it or en).' },
+  exists: { it: '{file} esiste già: usare --force per sovrascriverlo.', en: '{file} already exists: use --force to overwrite it.' },
+  created: { it: 'Creato {file}: compilare Obiettivi e Indicatori, poi "cruscotto score {file}".', en: 'Created {file}: fill in Objectives and Indicators, then "cruscotto score {file}".' },
+  cannotWrite: { it: 'Impossibile scrivere {file}: {reason}.', en: 'Cannot write {file}: {reason}.' },
+} satisfies Record<string, Text>;
+
+function say(lang: Lang, key: keyof typeof TEXT, params: Record<string, string | number> = {}): string {
+  return TEXT[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+}
+
+/** A failure the user can fix: printed as one sentence, exit code attached. */
+class CliError extends Error {
+  constructor(message: string, readonly exitCode = 2) {
+    super(message);
+  }
+}
+
+interface Args {
+  positional: string[];
+  options: Record<string, string | boolean>;
+}
+
+const VALUE_OPTIONS = new Set(['out', 'json', 'year', 'lang', 'html']);
+const FLAG_OPTIONS = new Set(['strict', 'force', 'quiet', 'help']);
+
+function parseArgs(argv: string[], lang: Lang): Args {
+  const positional: string[] = [];
+  const options: Record<string, string | boolean> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith('--')) {
+      const [name, inline] = a.slice(2).split(/=(.*)/s, 2);
+      if (VALUE_OPTIONS.has(name)) {
+        const value = inline ?? argv[++i];
+        if (value === undefined) throw new CliError(say(lang, 'unknownOption', { option: a }));
+        options[name] = value;
+      } else if (FLAG_OPTIONS.has(name)) options[name] = true;
+      else throw new CliError(say(lang, 'unknownOption', { option: a }));
+    } else if (a === '-h') options.help = true;
+    else positional.push(a);
+  }
+  return { positional, options };
+}
+
+function langOption(value: string | boolean | undefined, fallback: Lang): Lang {
+  if (value === undefined || typeof value === 'boolean') return fallback;
+  if (value === 'it' || value === 'en') return value;
+  throw new CliError(say(fallback, 'badLang', { value }));
+}
+
+function yearOption(value: string | boolean | undefined, lang: Lang): number | undefined {
+  if (value === undefined || typeof value === 'boolean') return undefined;
+  const year = Number(value);
+  if (!Number.isInteger(year) || year < 1990 || year > 2200) throw new CliError(say(lang, 'badYear', { value }));
+  return year;
+}
+
+interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  stdin: () => AsyncIterable<string>;
+}
+
+const defaultIo: Io = {
+  out: (line) => process.stdout.write(line + '\n'),
+  err: (line) => process.stderr.write(line + '\n'),
+  stdin: () => createInterface({ input: process.stdin, crlfDelay: Infinity }),
+};
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const preLang: Lang = argv.includes('--lang') && argv[argv.indexOf('--lang') + 1] === 'en' || argv.includes('--lang=en') ? 'en' : 'it';
+  try {
+    const [command, ...rest] = argv;
+    const args = parseArgs(rest, preLang);
+    if (args.options.help || command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      io.out(TEXT.usage[preLang]);
+      return 0;
+    }
+    if (command === '--version' || command === 'version') {
+      io.out(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
+      return 0;
+    }
+    switch (command) {
+      case 'score':
+        return await scoreCommand(args, io);
+      case 'init':
+        return await initCommand(args, io);
+      case 'parse-target':
+        return await parseTargetCommand(args, io);
+      default:
+        throw new CliError(say(preLang, 'unknownCommand', { command }));
+    }
+  } catch (e) {
+    if (e instanceof CliError || e instanceof WorkbookFileError || e instanceof PlanError) {
+      io.err(`cruscotto: ${e.message}`);
+      return e instanceof CliError ? e.exitCode : 2;
+    }
+    throw e;
+  }
+}
+
+export async function loadAndScore(file: string, options: { year?: number; lang?: Lang }, io?: Io, progressLang: Lang = 'it'): Promise<{ input: PlanInput; result: ScoreResult; workbook: ExcelJS.Workbook }> {
+  io?.err(say(progressLang, 'reading', { file }));
+  const { input, workbook } = await readPlanFile(file);
+  io?.err(say(progressLang, 'scoring'));
+  const result = scorePlan(input, options);
+  return { input, result, workbook };
+}
+
+function defaultOut(file: string, lang: Lang): string {
+  const ext = extname(file) || '.xlsx';
+  return join(dirname(file), `${basename(file, ext)}${lang === 'it' ? '-valutato' : '-scored'}${ext}`);
+}
+
+async function scoreCommand(args: Args, io: Io): Promise<number> {
+  let lang = langOption(args.options.lang, 'it');
+  const file = args.positional[0];
+  if (!file) throw new CliError(say(lang, 'missingArg', { usage: 'cruscotto score <file.xlsx>' }));
+  const year = yearOption(args.options.year, lang);
+  const quiet = args.options.quiet === true;
+  const progress = quiet ? undefined : io;
+  const { result, workbook } = await loadAndScore(file, { year, lang: args.options.lang ? lang : undefined }, progress, lang);
+  lang = result.lang;
+  applyWritePlan(workbook, result.writePlan);
+  const out = typeof args.options.out === 'string' ? args.options.out : defaultOut(file, lang);
+  progress?.err(say(lang, 'writing', { file: out }));
+  try {
+    await writeWorkbook(workbook, out);
+    if (typeof args.options.json === 'string') writeFileSync(args.options.json, JSON.stringify(resultJson(result), null, 2) + '\n');
+  } catch (e) {
+    throw new CliError(say(lang, 'cannotWrite', { file: out, reason: (e as Error).message }));
+  }
+  if (!quiet) printSummary(io, file, result, [out, ...(typeof args.options.json === 'string' ? [args.options.json] : [])]);
+  const errors = result.issues.filter((i) => i.severity === 'error').length;
+  if (args.options.strict && errors > 0) {
+    io.err(say(lang, 'strictFail'));
+    return 1;
+  }
+  return 0;
+}
+
+/** The --json shape: scores as fractions (0.976, not 97.6). */
+export function resultJson(result: ScoreResult) {
+  return {
+    year: result.settings.year,
+    method: result.settings.method,
+    entity: { score: result.entity.score, rating: result.entity.rating },
+    objectives: result.objectives.map((o) => ({ code: o.code, parent: o.parent, score: o.score, achievement: o.achievement, rating: o.rating })),
+    indicators: result.indicators.map((i) => ({
+      code: i.code, objective: i.objective, achievement: i.achievement, score: i.score, status: i.status,
+      overridden: i.overridden, excluded: i.excluded, weight: i.weight, contribution: i.contribution,
+    })),
+    groups: result.groups,
+    issues: result.issues.map((i) => ({ severity: i.severity, sheet: i.sheet, cell: i.cell, message: i.message, code: i.code })),
+  };
+}
+
+function printSummary(io: Io, file: string, result: ScoreResult, outputs: string[]): void {
+  const lang = result.lang;
+  const count = (s: string) => result.issues.filter((i) => i.severity === s).length;
+  io.out(say(lang, 'title', { file: basename(file), year: result.settings.year ?? '-', method: methodLabel(result.settings.method, lang) }));
+  io.out(say(lang, 'entity', { score: formatPercent(result.entity.score, lang), rating: result.entity.rating ?? 'n.d.' }));
+  io.out(say(lang, 'counts', {
+    objectives: result.objectives.filter((o) => o.score !== null).length,
+    objectivesAll: result.objectives.length,
+    indicators: result.indicators.filter((i) => i.score !== null).length,
+    indicatorsAll: result.indicators.length,
+  }));
+  io.out(say(lang, 'issues', { error: count('error'), warning: count('warning'), info: count('info'), sheet: lang === 'it' ? 'Segnalazioni' : 'Issues' }));
+  const errors = result.issues.filter((i) => i.severity === 'error').slice(0, 5);
+  if (errors.length) {
+    io.out(say(lang, 'firstIssues'));
+    for (const e of errors) io.out(`  ${e.sheet}!${e.cell || '-'}  ${e.message}`);
+  }
+  io.out(say(lang, 'outputs', { files: outputs.join(', ') }));
+}
+
+async function initCommand(args: Args, io: Io): Promise<number> {
+  const lang = langOption(args.options.lang, 'it');
+  const file = args.positional[0];
+  if (!file) throw new CliError(say(lang, 'missingArg', { usage: 'cruscotto init <file.xlsx>' }));
+  if (existsSync(file) && !args.options.force) throw new CliError(say(lang, 'exists', { file }));
+  const workbook = new ExcelJS.Workbook();
+  applyWritePlan(workbook, templatePlan(lang));
+  try {
+    await writeWorkbook(workbook, file);
+  } catch (e) {
+    throw new CliError(say(lang, 'cannotWrite', { file, reason: (e as Error).message }));
+  }
+  io.out(say(lang, 'created', { file }));
+  return 0;
+}
+
+async function parseTargetCommand(args: Args, io: Io): Promise<number> {
+  const lang = langOption(args.options.lang, 'it');
+  const year = yearOption(args.options.year, lang) ?? null;
+  let failed = false;
+  const one = (input: string) => {
+    const json = targetToJson(input, parseTarget(input, { year }));
+    if ('error' in json) {
+      failed = true;
+      json.error = coreT(lang, `target.error.${json.error as 'unreadable'}`);
+    }
+    io.out(JSON.stringify(json));
+  };
+  if (args.positional.length > 0) args.positional.forEach(one);
+  else for await (const line of io.stdin()) if (line.trim() !== '') one(line);
+  return failed ? 1 : 0;
+}
