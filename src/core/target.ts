@@ -108,6 +108,9 @@ function parseTargetText(text: string, year: number | null, udm: string | null):
     return exactTarget(op, fromNumber(date.serial), 'date', null);
   }
 
+  // Shaped like a date but not one (31/02/2025): an error, not the number 31 with a unit.
+  if (/^\d{1,2}([./-])\d{1,2}\1\d{2,4}(?!\d)/.test(rest) || /^\d{4}-\d{1,2}-\d{1,2}/.test(rest)) return { error: 'date' };
+
   const duration = DURATION_RE.exec(rest);
   if (duration) {
     const minutes = Number(duration[1]) * 60 + Number(duration[2]) + Number(duration[3] ?? 0) / 60;
