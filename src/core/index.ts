@@ -4,7 +4,7 @@
 import type {
   Lang, PlanInput, ScoreOptions, ScoreResult, Severity, Status, Summary, Table,
 } from './types.js';
-import { IssueSink, readIndicators, readObjectives, readCode, type ObjectiveRow } from './plan.js';
+import { IssueSink, readIndicators, readObjectives, readCode, type ObjectiveRow, type ObjectiveTable } from './plan.js';
 import { measureIndicators } from './measure.js';
 import { rollUp } from './rollup.js';
 import { readSettings } from './settings.js';
@@ -57,19 +57,20 @@ export function scorePlan(input: PlanInput, options: ScoreOptions = {}): ScoreRe
   settings.year = indicatorTable.year;
 
   const objectiveSheet = findSheet(input.sheets, SHEETS.objectives);
-  let objectiveRows: ObjectiveRow[];
-  if (objectiveSheet) objectiveRows = readObjectives(objectiveSheet.table, objectiveSheet.name, sink);
+  let objectives: ObjectiveTable;
+  if (objectiveSheet) objectives = readObjectives(objectiveSheet.table, objectiveSheet.name, sink);
   else {
     sink.add('warning', SHEETS.objectives[lang], '', 'sheet.missing', { sheet: SHEETS.objectives[lang] });
-    objectiveRows = implicitObjectives(indicatorSheet.table);
+    objectives = { rows: implicitObjectives(indicatorSheet.table), codeCol: 0, parentCol: 0 };
   }
 
   const measured = measureIndicators(indicatorTable, settings, indicatorSheet.name, sink);
-  const rollup = rollUp(objectiveRows, measured, settings, {
+  const rollup = rollUp(objectives.rows, measured, settings, {
     objectives: objectiveSheet?.name ?? SHEETS.objectives[lang],
     indicators: indicatorSheet.name,
-    objectiveWeightCol: -1,
-    indicatorWeightCol: -1,
+    objectiveCodeCol: objectives.codeCol,
+    objectiveParentCol: objectives.parentCol,
+    indicatorObjectiveCol: indicatorTable.objectiveCol,
   }, sink);
 
   const issues = sortIssues(sink.issues);

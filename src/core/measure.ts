@@ -39,7 +39,7 @@ export function measureIndicators(plan: IndicatorTable, settings: Settings, shee
     };
     if (row.excluded) {
       result.status = 'excluded';
-      sink.add('info', sheet, a1(row.row, 0), 'excluded.info', { code: row.code });
+      sink.add('info', sheet, a1(row.row, plan.excludedCol), 'excluded.info', { code: row.code });
       return result;
     }
     const target = row.target;

@@ -103,7 +103,14 @@ function readWeight(v: CellValue, code: string, sheet: string, row: number, col:
   return w;
 }
 
-export function readObjectives(table: Table, sheet: string, sink: IssueSink): ObjectiveRow[] {
+export interface ObjectiveTable {
+  rows: ObjectiveRow[];
+  /** Columns for issue addresses (-1 when absent). */
+  codeCol: number;
+  parentCol: number;
+}
+
+export function readObjectives(table: Table, sheet: string, sink: IssueSink): ObjectiveTable {
   const headers = table[0] ?? [];
   const cols = columns(headers, OBJECTIVE_COLUMNS);
   const known = new Set(Object.values(cols).filter((c) => c >= 0));
@@ -152,7 +159,7 @@ export function readObjectives(table: Table, sheet: string, sink: IssueSink): Ob
       row: r,
     });
   }
-  return out;
+  return { rows: out, codeCol: Math.max(cols.code, 0), parentCol: cols.parent >= 0 ? cols.parent : Math.max(cols.code, 0) };
 }
 
 const HIGHER = /^(max|massimo|massimizzare|crescente|higher|high|up|maggiore|alto|positiva|\+|↑|higher is better|più alto è meglio)$/;
@@ -204,9 +211,11 @@ export interface IndicatorTable {
   year: number | null;
   /** Output rows left unscored (duplicates, rows without a code). */
   ignoredRows: number[];
-  /** Columns of the year's Consuntivo and Soglia, for issue addresses. */
+  /** Columns of the year's Consuntivo and Soglia, Obiettivo and Neutralizzato, for issue addresses. */
   actualCol: number;
   thresholdCol: number;
+  objectiveCol: number;
+  excludedCol: number;
 }
 
 export function readIndicators(table: Table, sheet: string, settings: Settings, sink: IssueSink): IndicatorTable {
@@ -304,6 +313,9 @@ export function readIndicators(table: Table, sheet: string, settings: Settings, 
       row: r,
     });
   }
-  return { rows, year: years.year, ignoredRows, actualCol: years.actual, thresholdCol: years.threshold };
+  return {
+    rows, year: years.year, ignoredRows, actualCol: years.actual, thresholdCol: years.threshold,
+    objectiveCol: Math.max(cols.objective, 0), excludedCol: Math.max(cols.excluded, 0),
+  };
 }
 

@@ -23,9 +23,10 @@ interface Item {
 export interface RollupSheets {
   objectives: string;
   indicators: string;
-  /** Column of Peso in each sheet (-1 when absent), for issue addresses. */
-  objectiveWeightCol: number;
-  indicatorWeightCol: number;
+  /** Columns for issue addresses: the objective's code and Padre, the indicator's Obiettivo. */
+  objectiveCodeCol: number;
+  objectiveParentCol: number;
+  indicatorObjectiveCol: number;
 }
 
 export interface Rollup {
@@ -97,7 +98,7 @@ export function rollUp(
   for (const o of objectiveRows) {
     if (o.parent === null) roots.push(o);
     else if (!byCode.has(o.parent)) {
-      sink.add('warning', sheets.objectives, a1(o.row, 0), 'parent.missing', { parent: o.parent, code: o.code });
+      sink.add('warning', sheets.objectives, a1(o.row, sheets.objectiveParentCol), 'parent.missing', { parent: o.parent, code: o.code });
       roots.push(o);
     } else {
       const list = children.get(o.parent) ?? [];
@@ -133,7 +134,7 @@ export function rollUp(
       } while (n && n.code !== cur.code);
     }
     for (const c of seen) reported.add(c);
-    sink.add('error', sheets.objectives, a1(o.row, 0), 'parent.cycle', { cycle: cycle.join(' → ') || o.code });
+    sink.add('error', sheets.objectives, a1(o.row, sheets.objectiveParentCol), 'parent.cycle', { cycle: cycle.join(' → ') || o.code });
   }
 
   const { indicators, declaredWeights } = measured;
@@ -142,11 +143,11 @@ export function rollUp(
   const indicatorsByObjective = new Map<string, IndicatorResult[]>();
   for (const ind of indicators) {
     if (ind.objective === '') {
-      sink.add('error', sheets.indicators, a1(ind.row, 0), 'objective.blank', { code: ind.code });
+      sink.add('error', sheets.indicators, a1(ind.row, sheets.indicatorObjectiveCol), 'objective.blank', { code: ind.code });
       continue;
     }
     if (!byCode.has(ind.objective)) {
-      sink.add('error', sheets.indicators, a1(ind.row, 0), 'objective.missing', { objective: ind.objective, code: ind.code });
+      sink.add('error', sheets.indicators, a1(ind.row, sheets.indicatorObjectiveCol), 'objective.missing', { objective: ind.objective, code: ind.code });
       continue;
     }
     const list = indicatorsByObjective.get(ind.objective) ?? [];
@@ -182,8 +183,8 @@ export function rollUp(
         },
       });
     }
-    const score = aggregate(items, o.code, { sheet: sheets.objectives, cell: a1(o.row, 0) }, sink);
-    if (score === null && items.length > 0) sink.add('info', sheets.objectives, a1(o.row, 0), 'objective.empty', { code: o.code });
+    const score = aggregate(items, o.code, { sheet: sheets.objectives, cell: a1(o.row, sheets.objectiveCodeCol) }, sink);
+    if (score === null && items.length > 0) sink.add('info', sheets.objectives, a1(o.row, sheets.objectiveCodeCol), 'objective.empty', { code: o.code });
     const achievement = score === null ? null : o.target !== null ? Math.min(1, toNumber(div(fromNumber(score), fromNumber(o.target)))) : score;
     results.set(o.code, {
       code: o.code,
