@@ -120,7 +120,8 @@ const defaultIo: Io = {
   stdin: () => createInterface({ input: process.stdin, crlfDelay: Infinity }),
 };
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], ioOverrides: Partial<Io> = {}): Promise<number> {
+  const io: Io = { ...defaultIo, ...ioOverrides };
   const preLang: Lang = argv.includes('--lang') && argv[argv.indexOf('--lang') + 1] === 'en' || argv.includes('--lang=en') ? 'en' : 'it';
   try {
     const [command, ...rest] = argv;
