@@ -40,6 +40,8 @@ const WORD_COMPARATORS: [RegExp, Comparator][] = [
   [/^(almeno|non\s+inferiore\s+a|minimo|min\.?|at\s+least)\s+/i, '>='],
 ];
 
+const ALL_COMPARATORS = [...WORD_COMPARATORS, ...COMPARATORS];
+
 const DURATION_RE = /^(\d{1,3}):([0-5]\d)(?::([0-5]\d))?$/;
 /** A unit is words, symbols and a "/10.000 imprese" denominator: never another comparator or bracket. */
 const UNIT_RE = /^[\p{L}°€$£%./'\s\d-]*$/u;
@@ -79,22 +81,13 @@ export function parseTarget(cell: CellValue, ctx: TargetContext = {}): TargetRea
 function parseTargetText(text: string, year: number | null, udm: string | null): TargetReading {
   let rest = text;
   let op: Comparator | null = null;
-  for (const [re, c] of WORD_COMPARATORS) {
+  // Words first: "entro" must not leave its "e" to be read as anything else.
+  for (const [re, c] of ALL_COMPARATORS) {
     const m = re.exec(rest);
     if (m) {
       op = c;
       rest = rest.slice(m[0].length).trim();
       break;
-    }
-  }
-  if (op === null) {
-    for (const [re, c] of COMPARATORS) {
-      const m = re.exec(rest);
-      if (m) {
-        op = c;
-        rest = rest.slice(m[0].length).trim();
-        break;
-      }
     }
   }
   if (rest === '') return { error: 'empty' };

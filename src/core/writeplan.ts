@@ -83,8 +83,28 @@ function column(row: number, col: number, header: string, values: CellValue[], f
   return block;
 }
 
+interface OutputColumn {
+  values: CellValue[];
+  format: string | null;
+  width: number;
+  fills?: (string | null)[];
+  notes?: (string | null)[];
+}
+
+/** Output columns of an input sheet: headers in the sheet's language, found or appended, one block each. */
+function outputSheet<K extends string>(sheet: string, table: Table, lang: Lang, specs: Record<K, ColumnSpec>, data: Record<K, OutputColumn>): SheetWrite {
+  const cols = outputColumns(table, specs);
+  const keys = Object.keys(specs) as K[];
+  return {
+    sheet,
+    replace: false,
+    frozenRows: 1,
+    blocks: keys.map((k) => column(0, cols[k], specs[k][lang], data[k].values, data[k].format, data[k].fills, data[k].notes)),
+    columnWidths: keys.map((k) => ({ col: cols[k], width: data[k].width })),
+  };
+}
+
 function indicatorSheet(sheet: string, table: Table, indicators: IndicatorResult[], lang: Lang): SheetWrite {
-  const cols = outputColumns(table, INDICATOR_OUTPUTS);
   const n = Math.max(table.length - 1, 0);
   const achievement: CellValue[] = new Array(n).fill(null);
   const score: CellValue[] = new Array(n).fill(null);
@@ -107,28 +127,15 @@ function indicatorSheet(sheet: string, table: Table, indicators: IndicatorResult
       });
     }
   }
-  const header = (spec: ColumnSpec) => (lang === 'it' ? spec.it : spec.en);
-  return {
-    sheet,
-    replace: false,
-    frozenRows: 1,
-    blocks: [
-      column(0, cols.achievement, header(INDICATOR_OUTPUTS.achievement), achievement, PERCENT_FORMAT),
-      column(0, cols.score, header(INDICATOR_OUTPUTS.score), score, PERCENT_FORMAT, undefined, scoreNotes),
-      column(0, cols.status, header(INDICATOR_OUTPUTS.status), status, null, fills),
-      column(0, cols.contribution, header(INDICATOR_OUTPUTS.contribution), contribution, PERCENT_FORMAT),
-    ],
-    columnWidths: [
-      { col: cols.achievement, width: 16 },
-      { col: cols.score, width: 12 },
-      { col: cols.status, width: 24 },
-      { col: cols.contribution, width: 13 },
-    ],
-  };
+  return outputSheet(sheet, table, lang, INDICATOR_OUTPUTS, {
+    achievement: { values: achievement, format: PERCENT_FORMAT, width: 16 },
+    score: { values: score, format: PERCENT_FORMAT, width: 12, notes: scoreNotes },
+    status: { values: status, format: null, width: 24, fills },
+    contribution: { values: contribution, format: PERCENT_FORMAT, width: 13 },
+  });
 }
 
 function objectiveSheet(sheet: string, table: Table, objectives: ObjectiveResult[], lang: Lang): SheetWrite {
-  const cols = outputColumns(table, OBJECTIVE_OUTPUTS);
   const n = Math.max(table.length - 1, 0);
   const result: CellValue[] = new Array(n).fill(null);
   const achievement: CellValue[] = new Array(n).fill(null);
@@ -138,22 +145,11 @@ function objectiveSheet(sheet: string, table: Table, objectives: ObjectiveResult
     achievement[o.row - 1] = o.achievement;
     rating[o.row - 1] = o.rating;
   }
-  const header = (spec: ColumnSpec) => (lang === 'it' ? spec.it : spec.en);
-  return {
-    sheet,
-    replace: false,
-    frozenRows: 1,
-    blocks: [
-      column(0, cols.result, header(OBJECTIVE_OUTPUTS.result), result, PERCENT_FORMAT),
-      column(0, cols.achievement, header(OBJECTIVE_OUTPUTS.achievement), achievement, PERCENT_FORMAT),
-      column(0, cols.rating, header(OBJECTIVE_OUTPUTS.rating), rating, null),
-    ],
-    columnWidths: [
-      { col: cols.result, width: 12 },
-      { col: cols.achievement, width: 17 },
-      { col: cols.rating, width: 16 },
-    ],
-  };
+  return outputSheet(sheet, table, lang, OBJECTIVE_OUTPUTS, {
+    result: { values: result, format: PERCENT_FORMAT, width: 12 },
+    achievement: { values: achievement, format: PERCENT_FORMAT, width: 17 },
+    rating: { values: rating, format: null, width: 16 },
+  });
 }
 
 /** A titled table: a bold title row, a bold header row, then rows; formats per column. */
