@@ -2,14 +2,14 @@
  * Scoring each indicator row on its own: read the actual and threshold in the target's kind, apply the
  * row's method, then the OIV's override and neutralisation.
  */
-import type { IndicatorResult, Settings, Status } from './types.js';
-import type { IndicatorTable, IssueSink } from './plan.js';
+import type { CellValue, IndicatorResult, Lang, Settings, Status } from './types.js';
+import type { IndicatorRow, IndicatorTable, IssueSink } from './plan.js';
 import { readActual } from './actual.js';
 import { scoreMeasure } from './score.js';
 import { a1 } from './table.js';
-import { cleanText, isBlank, isNotDefined } from './cell.js';
-import { formatPercent, t } from './messages.js';
-import type { Rational } from './decimal.js';
+import { cleanText, dateToSerial, isBlank, isNotDefined, italianDate } from './cell.js';
+import { formatNumber, formatPercent, t } from './messages.js';
+import { toNumber, type Rational } from './decimal.js';
 
 export interface MeasuredIndicators {
   indicators: IndicatorResult[];
@@ -36,6 +36,9 @@ export function measureIndicators(plan: IndicatorTable, settings: Settings, shee
       weight: null,
       note: row.note,
       daysLate: null,
+      targetText: row.targetText,
+      actualText: actualText(row.actualCell, row.target, lang),
+      declaredWeight: row.weight === null ? null : toNumber(row.weight),
     };
     if (row.excluded) {
       result.status = 'excluded';
@@ -95,3 +98,16 @@ function statusOf(met: boolean, score: number): Status {
 }
 
 
+
+/** The actual as it reads in a report: text as typed, real cells formatted for the target's kind. */
+function actualText(v: CellValue, target: IndicatorRow['target'], lang: Lang): string {
+  if (v instanceof Date) return italianDate(dateToSerial(v));
+  if (typeof v === 'boolean') return v ? (lang === 'it' ? 'si' : 'yes') : 'no';
+  if (typeof v === 'number') {
+    const kind = typeof target === 'object' && target !== null ? target.kind : null;
+    if (kind === 'date' && Number.isInteger(v)) return italianDate(v);
+    if (kind === 'percent') return formatPercent(v, lang);
+    return formatNumber(v, lang, Number.isInteger(v) ? 0 : 2);
+  }
+  return cleanText(v);
+}

@@ -195,6 +195,7 @@ export function rollUp(
       score,
       achievement,
       target: o.target,
+      declaredWeight: o.weight === null ? null : toNumber(o.weight),
       rating: ratingFor(achievement, ratingScale),
       attributes: o.attributes,
     });

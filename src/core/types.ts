@@ -102,6 +102,12 @@ export interface IndicatorResult {
   note: string;
   /** Days past the deadline for a date target not met. */
   daysLate: number | null;
+  /** The Target of the scored year as written in the cell ("" when blank). */
+  targetText: string;
+  /** The Consuntivo as a person reads it (dates dd/mm/yyyy, numbers in the workbook's language). */
+  actualText: string;
+  /** The Peso as written, as a fraction (null when blank); `weight` is the normalised one used. */
+  declaredWeight: number | null;
 }
 
 export interface ObjectiveResult {
@@ -117,6 +123,8 @@ export interface ObjectiveResult {
   target: number | null;
   rating: string | null;
   attributes: Record<string, string>;
+  /** The Peso as written, as a fraction (null when blank). */
+  declaredWeight: number | null;
 }
 
 export interface EntityResult {
