@@ -5,6 +5,7 @@ import { main } from '../dist/node/cli.js';
 mkdirSync('out', { recursive: true });
 const steps = [
   ['score', 'examples/pira-2024.xlsx', '--out', 'out/pira-2024-valutato.xlsx', '--json', 'out/pira-2024-risultati.json'],
+  ['report', 'examples/pira-2024.xlsx', '--html', 'out/pira-2024-relazione.html'],
 ];
 for (const argv of steps) {
   console.log(`\n$ cruscotto ${argv.join(' ')}`);

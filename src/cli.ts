@@ -12,6 +12,8 @@ import {
 } from './core/index.js';
 import { WorkbookFileError, applyWritePlan, readPlanFile, writeWorkbook } from './io/xlsx.js';
 import ExcelJS from 'exceljs';
+import { renderReport } from './report/html.js';
+import { diffPlans, formatDiffText, renderDiff } from './report/diff.js';
 
 type Text = Record<Lang, string>;
 const TEXT = {
@@ -22,6 +24,10 @@ Comandi:
   init <file.xlsx> [--lang en] [--force]      crea un cruscotto vuoto (Obiettivi, Indicatori, Impostazioni)
   score <file.xlsx> [--out F.xlsx] [--json F.json] [--year 2025] [--strict] [--lang en]
                                               calcola punteggi, risultati e segnalazioni
+  report <file.xlsx> --html F.html [--year 2025]
+                                              relazione HTML con tabelle e grafici
+  diff <prima.xlsx> <dopo.xlsx> [--html F.html]
+                                              differenze tra due versioni del piano
   parse-target [espressione ...]              legge target come ">= 45,00 %" (senza argomenti: da stdin)
 
 Codici di uscita: 0 piano calcolato (anche con segnalazioni; con --strict 1 se ci sono errori),
@@ -32,6 +38,10 @@ Commands:
   init <file.xlsx> [--lang en] [--force]      create an empty plan (Objectives, Indicators, Settings)
   score <file.xlsx> [--out F.xlsx] [--json F.json] [--year 2025] [--strict] [--lang en]
                                               compute scores, results and issues
+  report <file.xlsx> --html F.html [--year 2025]
+                                              HTML report with tables and charts
+  diff <before.xlsx> <after.xlsx> [--html F.html]
+                                              changes between two versions of a plan
   parse-target [expression ...]               read targets such as ">= 45,00 %" (no arguments: stdin)
 
 Exit codes: 0 plan scored (even with issues; with --strict 1 when there are errors),
@@ -55,6 +65,9 @@ Exit codes: 0 plan scored (even with issues; with --strict 1 when there are erro
   exists: { it: '{file} esiste già: usare --force per sovrascriverlo.', en: '{file} already exists: use --force to overwrite it.' },
   created: { it: 'Creato {file}: compilare Obiettivi e Indicatori, poi "cruscotto score {file}".', en: 'Created {file}: fill in Objectives and Indicators, then "cruscotto score {file}".' },
   cannotWrite: { it: 'Impossibile scrivere {file}: {reason}.', en: 'Cannot write {file}: {reason}.' },
+  needHtml: { it: 'Indicare il file di uscita con --html.', en: 'Give the output file with --html.' },
+  reportWritten: { it: 'Relazione scritta in {file}.', en: 'Report written to {file}.' },
+  diffWritten: { it: 'Differenze scritte in {file}.', en: 'Differences written to {file}.' },
 } satisfies Record<string, Text>;
 
 function say(lang: Lang, key: keyof typeof TEXT, params: Record<string, string | number> = {}): string {
@@ -141,6 +154,10 @@ export async function main(argv: string[], ioOverrides: Partial<Io> = {}): Promi
         return await initCommand(args, io);
       case 'parse-target':
         return await parseTargetCommand(args, io);
+      case 'report':
+        return await reportCommand(args, io);
+      case 'diff':
+        return await diffCommand(args, io);
       default:
         throw new CliError(say(preLang, 'unknownCommand', { command }));
     }
@@ -260,4 +277,40 @@ async function parseTargetCommand(args: Args, io: Io): Promise<number> {
   if (args.positional.length > 0) args.positional.forEach(one);
   else for await (const line of io.stdin()) if (line.trim() !== '') one(line);
   return failed ? 1 : 0;
+}
+
+function writeText(file: string, text: string, lang: Lang): void {
+  try {
+    writeFileSync(file, text);
+  } catch (e) {
+    throw new CliError(say(lang, 'cannotWrite', { file, reason: (e as Error).message }));
+  }
+}
+
+async function reportCommand(args: Args, io: Io): Promise<number> {
+  const lang = langOption(args.options.lang, 'it');
+  const file = args.positional[0];
+  if (!file) throw new CliError(say(lang, 'missingArg', { usage: 'cruscotto report <file.xlsx> --html F.html' }));
+  if (typeof args.options.html !== 'string') throw new CliError(say(lang, 'needHtml'));
+  const year = yearOption(args.options.year, lang);
+  const { input, result } = await loadAndScore(file, { year, lang: args.options.lang ? lang : undefined }, io, lang);
+  writeText(args.options.html, renderReport(result, input, { lang: result.lang, sourceName: basename(file) }), result.lang);
+  io.out(say(result.lang, 'reportWritten', { file: args.options.html }));
+  return 0;
+}
+
+async function diffCommand(args: Args, io: Io): Promise<number> {
+  const lang = langOption(args.options.lang, 'it');
+  const [before, after] = args.positional;
+  if (!before || !after) throw new CliError(say(lang, 'missingArg', { usage: 'cruscotto diff <prima.xlsx> <dopo.xlsx> [--html F.html]' }));
+  const year = yearOption(args.options.year, lang);
+  const a = await loadAndScore(before, { year, lang }, io, lang);
+  const b = await loadAndScore(after, { year, lang }, io, lang);
+  const diff = diffPlans(a, b);
+  io.out(formatDiffText(diff, lang));
+  if (typeof args.options.html === 'string') {
+    writeText(args.options.html, renderDiff(diff, lang), lang);
+    io.out(say(lang, 'diffWritten', { file: args.options.html }));
+  }
+  return 0;
 }

@@ -47,7 +47,7 @@ export function barChart({ title, bars, lang, width = 560 }: BarChartOptions): s
   const desc = bars.map((b) => `${b.label}: ${formatPercent(b.value, lang)}${b.target != null ? ` (target ${formatPercent(b.target, lang)})` : ''}`).join('; ');
   const rows = bars.map((b, i) => {
     const y = top + i * rowHeight;
-    const label = `<text x="${labelWidth - 6}" y="${y + 16}" text-anchor="end" font-size="12" fill="#111827">${escapeXml(shorten(b.label, 34))}</text>`;
+    const label = `<text x="${labelWidth - 6}" y="${y + 16}" text-anchor="end" font-size="12" fill="#111827">${escapeXml(shorten(b.label, Math.floor((labelWidth - 10) / 7)))}</text>`;
     const bar = b.value === null
       ? `<text x="${labelWidth + 4}" y="${y + 16}" font-size="12" fill="${MUTED}">n.d.</text>`
       : `<rect x="${labelWidth}" y="${y + 4}" width="${(x(b.value) - labelWidth).toFixed(1)}" height="${rowHeight - 10}" fill="${BAR_COLOR}" rx="2"><title>${escapeXml(b.label)}: ${formatPercent(b.value, lang)}</title></rect>`;
