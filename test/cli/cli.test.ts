@@ -139,6 +139,35 @@ describe('cruscotto parse-target', () => {
   });
 });
 
+describe('cruscotto report and diff', () => {
+  it('writes the report of a workbook', async () => {
+    const html = join(dir, 'relazione.html');
+    const r = await run(['report', EXAMPLE, '--html', html, '--year', '2024']);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(`Relazione scritta in ${html}.`);
+    expect(readFileSync(html, 'utf8')).toContain('Relazione sulla performance');
+    expect((await run(['report', EXAMPLE])).err).toContain('--html');
+  });
+
+  it('compares two versions of a workbook', async () => {
+    const before = join(dir, 'prima.xlsx');
+    const after = join(dir, 'dopo.xlsx');
+    const { input } = await readPlanFile(EXAMPLE);
+    await writeWorkbook(workbookFromTables(input), before);
+    const changed = structuredClone(input);
+    const row = changed.sheets.Indicatori.find((r) => r[0] === '5.2') as unknown[];
+    row[9] = '40,00%';
+    await writeWorkbook(workbookFromTables(changed), after);
+    const html = join(dir, 'diff.html');
+    const r = await run(['diff', before, after, '--html', html]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('~ Indicatore 5.2 Consuntivo: "29,52%" → "40,00%"');
+    // Target 2024 is >= 35%: 29,52/35 = 84,34%; 40% meets it; objective 5 gains 16,66% x 15,66%.
+    expect(r.out).toMatch(/Indicatore 5\.2: 5\.2 84,34% → 100,00% ⇒ 5 96,00% → 98,61% ⇒ 011 /);
+    expect(readFileSync(html, 'utf8')).toContain('Differenze tra le versioni del piano');
+  });
+});
+
 describe('the installed binary', () => {
   it('runs through bin/cruscotto.mjs as npx does', () => {
     const bin = new URL('../../bin/cruscotto.mjs', import.meta.url).pathname;

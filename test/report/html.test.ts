@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { scorePlan, formatPercent, type PlanInput } from '../../src/core/index.js';
+import { renderReport } from '../../src/report/html.js';
+import { barChart, statusChart } from '../../src/ui/charts.js';
+
+const pira = JSON.parse(readFileSync(new URL('../fixtures/pira-2024.json', import.meta.url), 'utf8')) as PlanInput;
+
+/** A small plan with an override, a neutralised row, a late deadline and text that must be escaped. */
+const tricky: PlanInput = {
+  sheets: {
+    Obiettivi: [
+      ['Codice', 'Titolo', 'Padre', 'Peso', 'Prospettiva', 'Target'],
+      ['A', 'Area <script>alert(1)</script>', null, null, 'Processi interni', '80%'],
+      ['A.1', 'Operativo & "uno"', 'A', '100%', null, null],
+    ],
+    Indicatori: [
+      ['Codice', 'Indicatore', 'Obiettivo', 'Peso', 'Target', 'Consuntivo', 'Override', 'Nota', 'Neutralizzato'],
+      ['A.1.1', 'Pratiche evase', 'A.1', '50%', '>= 95,00 %', '90%', '100%', 'Rideterminato dall\'OIV: causa esterna', null],
+      ['A.1.2', 'Relazione', 'A.1', '25%', 'Entro 31-12-2024', '15/01/2025', null, null, null],
+      ['A.1.3', 'Rilevazione nazionale', 'A.1', '25%', '>= 10', 3, null, 'Sospesa', 'si'],
+    ],
+  },
+};
+
+function report(input: PlanInput) {
+  const result = scorePlan(input);
+  return { result, html: renderReport(result, input, { lang: 'it', sourceName: 'piano.xlsx' }) };
+}
+
+/** The text of the table row that starts with this code. */
+function rowOf(html: string, code: string): string {
+  const m = new RegExp(`<tr[^>]*><td>${code.replace(/\./g, '\\.')}</td>(.*?)</tr>`).exec(html);
+  if (!m) throw new Error(`no row for ${code}`);
+  return m[1];
+}
+
+describe('HTML report', () => {
+  it('contains every objective and indicator with the figures of the JSON results', () => {
+    const { result, html } = report(pira);
+    for (const o of result.objectives) expect(html).toContain(`${o.code} — `);
+    for (const i of result.indicators) {
+      const row = rowOf(html, i.code);
+      expect(row).toContain(formatPercent(i.score, 'it'));
+      expect(row).toContain(formatPercent(i.achievement, 'it'));
+    }
+    expect(html).toContain(formatPercent(result.entity.score, 'it'));
+    expect(html).toContain(result.entity.rating as string);
+    for (const [attribute, values] of Object.entries(result.groups)) {
+      expect(html).toContain(`Risultati per ${attribute}`);
+      for (const [value, score] of Object.entries(values)) expect(html).toContain(`${value}: ${formatPercent(score, 'it')}`);
+    }
+  });
+
+  it('uses Italian number format', () => {
+    const { html } = report(pira);
+    expect(html).toMatch(/\d,\d\d%/);
+    expect(html).not.toMatch(/>\d+\.\d\d%/);
+    expect(html).toContain('99% → 100%; 80% → 80%; 0% → 0%');
+  });
+
+  it('is self-contained: no external URL, no script', () => {
+    const { html } = report(tricky);
+    const withoutSvgNamespace = html.replaceAll('xmlns="http://www.w3.org/2000/svg"', '');
+    expect(withoutSvgNamespace).not.toMatch(/https?:|\bsrc=|\bhref=|url\(|@import/);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('Area &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('Operativo &amp; &quot;uno&quot;');
+  });
+
+  it('shows overrides with their note and computed score, neutralised rows, late deadlines and issues', () => {
+    const { result, html } = report(tricky);
+    const overridden = rowOf(html, 'A.1.1');
+    expect(overridden).toContain('100,00%<br><small>calcolato 94,74%</small>');
+    expect(html).toContain('<strong>Nota:</strong> Rideterminato dall&#39;OIV: causa esterna');
+    expect(html).toMatch(/<tr class="excluded"><td>A\.1\.3<\/td><td>Rilevazione nazionale <em>\(neutralizzato\)<\/em>/);
+    expect(rowOf(html, 'A.1.2')).toContain('Non raggiunto (In ritardo di 15 giorni)');
+    // The objective target: 66,67% against 80% is 83,33% raggiunto.
+    expect(result.objectives[0].achievement).toBeCloseTo((2 / 3) / 0.8, 12);
+    expect(rowOf(html, 'A')).toContain('83,33%');
+    for (const issue of result.issues) expect(html).toContain(`<td>${issue.cell}</td>`);
+  });
+});
+
+describe('SVG charts', () => {
+  it('draws one bar per value with target markers and accessible text', () => {
+    const svg = barChart({ title: 'Per obiettivo', lang: 'it', bars: [{ label: 'Uno', value: 0.5, target: 0.8 }, { label: 'Due', value: null }] });
+    expect(svg.match(/<rect /g)).toHaveLength(1);
+    expect(svg.match(/<line [^>]*stroke="#C0392B"/g)).toHaveLength(1);
+    expect(svg).toContain('<title>Per obiettivo</title>');
+    expect(svg).toContain('<desc>Uno: 50,00% (target 80,00%); Due: n.d.</desc>');
+  });
+
+  it('splits the status bar by count', () => {
+    const svg = statusChart({ lang: 'en', counts: { met: 3, partial: 1, notMet: 0, notMeasured: 0, excluded: 0, overridden: 0 }, width: 400 });
+    expect(svg).toContain('width="300.0"');
+    expect(svg).toContain('width="100.0"');
+    expect(svg).toContain('Met: 3');
+  });
+});
