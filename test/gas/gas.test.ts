@@ -1,0 +1,257 @@
+/**
+ * The built Apps Script bundle (dist/gas/Code.js, made by `npm run build`) loaded in a plain V8 context
+ * with the in-memory Sheets fake: menu, scoring, template, snapshot, change log, sidebar calls and custom
+ * functions, compared with the core (which the CLI also uses) on the same plan.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, existsSync } from 'node:fs';
+import vm from 'node:vm';
+import { scorePlan as coreScore, type PlanInput } from '../../src/core/index.js';
+import { largePlan } from '../fixtures/large-plan.js';
+import { appsScriptGlobals, FakeSpreadsheet, formatDate, zonedMidnight } from './fake-sheets.js';
+
+const DIST = new URL('../../dist/gas/', import.meta.url).pathname;
+const pira = JSON.parse(readFileSync(new URL('../fixtures/pira-2024.json', import.meta.url), 'utf8')) as PlanInput;
+let code: string;
+
+beforeAll(() => {
+  if (!existsSync(`${DIST}Code.js`)) throw new Error('dist/gas/Code.js missing: run `npm run build` first');
+  code = readFileSync(`${DIST}Code.js`, 'utf8');
+});
+
+type Fn = (...args: unknown[]) => unknown;
+
+function load(ss: FakeSpreadsheet, locale = 'it') {
+  const { globals, ui } = appsScriptGlobals(ss, locale);
+  // Outer Date so that cells made by the fake are `instanceof Date` inside the bundle too.
+  const context = vm.createContext({ ...globals, Date, console });
+  vm.runInContext(code, context, { filename: 'Code.js' });
+  const fn = (name: string) => (context as Record<string, Fn>)[name];
+  return { fn, ui };
+}
+
+function spreadsheetOf(input: PlanInput, timeZone = 'Europe/Rome'): FakeSpreadsheet {
+  const ss = new FakeSpreadsheet(timeZone);
+  for (const [name, table] of Object.entries(input.sheets)) ss.load(name, table as unknown[][]);
+  return ss;
+}
+
+/** Sheets hands back '' for empty cells; the core's plan says null. */
+const plain = (v: unknown) => (v === null || v === undefined ? '' : v);
+
+function expectPlanWritten(ss: FakeSpreadsheet, input: PlanInput) {
+  const expected = coreScore(input);
+  for (const write of expected.writePlan.sheets) {
+    const sheet = ss.sheet(write.sheet);
+    for (const block of write.blocks) {
+      block.values.forEach((row, i) => row.forEach((v, j) => {
+        const cell = sheet.cell(block.row + i + 1, block.col + j + 1);
+        expect(cell.value, `${write.sheet} r${block.row + i + 1} c${block.col + j + 1}`).toEqual(plain(v));
+        if (block.fills?.[i]?.[j]) expect(cell.background).toBe(block.fills[i][j]);
+        if (block.numberFormats?.[i]?.[j]) expect(cell.format).toBe(block.numberFormats[i][j]);
+      }));
+    }
+  }
+  return expected;
+}
+
+describe('Apps Script bundle', () => {
+  it('holds only what Apps Script runs', () => {
+    expect(code).not.toMatch(/^\s*(import|export)\s/m);
+    expect(code).not.toMatch(/\brequire\(/);
+    expect(code).not.toMatch(/\b(process\.|Buffer\b|__dirname|__filename|module\.exports)/);
+    for (const name of ['onOpen', 'onEdit', 'scorePlan', 'showSidebar', 'createTemplate', 'snapshot', 'showAuditLog']) {
+      expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
+    }
+  });
+
+  it('keeps @customfunction JSDoc on the four top-level functions, with the core table\'s parameters', async () => {
+    const { functionTable } = await import('../../src/core/index.js');
+    for (const spec of functionTable) {
+      const params = spec.params.map((p) => p.name).join(', ');
+      const m = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*function ${spec.name}\\(${params}\\)`).exec(code);
+      expect(m, spec.name).not.toBeNull();
+      expect(m?.[1]).toContain('@customfunction');
+      for (const p of spec.params) expect(m?.[1]).toMatch(new RegExp(`@param \\{[^}]+\\} ${p.name} `));
+    }
+  });
+
+  it('adds the Cruscotto menu on open', () => {
+    const ss = new FakeSpreadsheet();
+    const { fn, ui } = load(ss);
+    fn('onOpen')();
+    expect(ui.menus).toEqual([{ name: 'Cruscotto', items: [
+      ['Calcola punteggi', 'scorePlan'], ['Apri pannello', 'showSidebar'], ['Crea modello', 'createTemplate'],
+      ['Istantanea per revisione', 'snapshot'], ['Registro modifiche', 'showAuditLog'],
+    ] }]);
+    for (const [, handler] of ui.menus[0].items) expect(typeof fn(handler)).toBe('function');
+    const en = load(new FakeSpreadsheet(), 'en_GB');
+    en.fn('onOpen')();
+    expect(en.ui.menus[0].items[0]).toEqual(['Score plan', 'scorePlan']);
+  });
+
+  it('scores the bundled example exactly as the core (and so the CLI) does', () => {
+    const ss = spreadsheetOf(pira);
+    const { fn } = load(ss);
+    const summary = JSON.parse(JSON.stringify(fn('scorePlan')()));
+    const expected = expectPlanWritten(ss, pira);
+    expect(summary.entity).toEqual(expected.entity);
+    expect(ss.sheet('Indicatori').frozenRows).toBe(1);
+    expect(ss.toasts[0]).toMatch(/^Risultato dell'ente: \d+,\d\d% — /);
+    // Scoring twice gives the same sheets: Sintesi and Segnalazioni are not read as input.
+    const before = JSON.stringify(ss.sheets.map((s) => [s.name, s.table()]));
+    fn('scorePlan')();
+    expect(JSON.stringify(ss.sheets.map((s) => [s.name, s.table()]))).toBe(before);
+  });
+
+  it('reads date cells in the spreadsheet time zone, whatever the machine\'s', () => {
+    const withDates = structuredClone(pira);
+    const indicators = withDates.sheets.Indicatori;
+    const col = (indicators[0] as string[]).indexOf('Consuntivo');
+    const row = indicators.find((r) => r[0] === '1.2') as unknown[];
+    expect(row[col]).toBe('18/12/2024');
+    for (const timeZone of ['Europe/Rome', 'Pacific/Auckland', 'America/Los_Angeles']) {
+      const ss = spreadsheetOf(pira, timeZone);
+      // Sheets returns the date as midnight of 18 December in the spreadsheet's zone.
+      ss.sheet('Indicatori').cell(indicators.indexOf(row) + 1, col + 1).value = zonedMidnight(2024, 12, 18, timeZone);
+      const late = spreadsheetOf(pira, timeZone);
+      late.sheet('Indicatori').cell(indicators.indexOf(row) + 1, col + 1).value = zonedMidnight(2025, 1, 2, timeZone);
+      const a = JSON.parse(JSON.stringify(load(ss).fn('scorePlan')()));
+      const b = JSON.parse(JSON.stringify(load(late).fn('scorePlan')()));
+      expect(a.entity, timeZone).toEqual(coreScore(pira).entity);
+      expect(b.entity.score, timeZone).toBeLessThan(a.entity.score);
+      expect(formatDate(zonedMidnight(2024, 12, 18, timeZone), timeZone, 'yyyy-MM-dd')).toBe('2024-12-18');
+    }
+  });
+
+  it('makes the same number of SpreadsheetApp calls for 50 and 10.000 indicators', () => {
+    const small = spreadsheetOf(largePlan(50));
+    load(small).fn('scorePlan')();
+    const big = spreadsheetOf(largePlan(10_000));
+    const t0 = performance.now();
+    load(big).fn('scorePlan')();
+    const ms = performance.now() - t0;
+    expect(big.counter.calls).toBe(small.counter.calls);
+    expect(Object.fromEntries(big.counter.byName)).toEqual(Object.fromEntries(small.counter.byName));
+    expectPlanWritten(big, largePlan(10_000));
+    console.log(`Apps Script fake: 10.000 indicators scored and written in ${ms.toFixed(0)} ms with ${big.counter.calls} calls`);
+  });
+});
+
+describe('template, snapshot and change log', () => {
+  it('creates the missing template sheets and never overwrites existing ones', () => {
+    const ss = new FakeSpreadsheet();
+    const { fn } = load(ss);
+    expect(JSON.parse(JSON.stringify(fn('createTemplate')()))).toEqual(['Obiettivi', 'Indicatori', 'Impostazioni']);
+    const ind = ss.sheet('Indicatori');
+    const headers = ind.table()[0];
+    expect(headers).toContain('Consuntivo');
+    expect(ind.cell(2, headers.indexOf('Direzione') + 1).validation).toEqual(['max', 'min']);
+    expect(ind.cell(1, headers.indexOf('Override') + 1).note).toContain('Nota');
+    ind.cell(2, 1).value = '1.1';
+    expect(JSON.parse(JSON.stringify(fn('createTemplate')()))).toEqual([]);
+    expect(ind.cell(2, 1).value).toBe('1.1');
+  });
+
+  it('snapshots the scored sheets into dated, protected sheets of values', () => {
+    const ss = spreadsheetOf(pira);
+    const { fn } = load(ss);
+    fn('scorePlan')();
+    const today = formatDate(new Date(), 'Europe/Rome', 'yyyy-MM-dd');
+    const made = JSON.parse(JSON.stringify(fn('snapshot')()));
+    expect(made).toEqual([`Revisione ${today}`, `Revisione ${today} · Obiettivi`, `Revisione ${today} · Sintesi`]);
+    const snap = ss.sheet(`Revisione ${today}`);
+    expect(snap.table()).toEqual(ss.sheet('Indicatori').table());
+    expect(snap.protection?.editors).toEqual(['owner@example.org']);
+    expect(snap.protection?.domainEdit).toBe(false);
+    expect(JSON.parse(JSON.stringify(fn('snapshot')()))[0]).toBe(`Revisione ${today} (2)`);
+    // A snapshot is not plan input: scoring again changes nothing in it.
+    fn('scorePlan')();
+    expect(snap.table()).toEqual(ss.sheet('Indicatori').table());
+  });
+
+  it('logs edits of Override, Nota, Consuntivo and Target in Registro', () => {
+    const ss = spreadsheetOf(pira);
+    const { fn } = load(ss);
+    const ind = ss.sheet('Indicatori');
+    const headers = ind.table()[0] as string[];
+    const range = (r: number, c: number, rows = 1, cols = 1) => ind.getRange(r, c, rows, cols);
+    const edit = (r: number, c: number, oldValue: unknown, value: unknown, rows = 1, cols = 1) =>
+      fn('onEdit')({ range: range(r, c, rows, cols), source: ss, oldValue, value });
+
+    const consuntivo = headers.indexOf('Consuntivo') + 1;
+    ind.cell(5, consuntivo).value = 30;
+    edit(5, consuntivo, '1.450', 30);
+    const override = headers.indexOf('Override') + 1;
+    ind.cell(6, override).value = '60%';
+    edit(6, override, undefined, '60%');
+    edit(6, headers.indexOf('Indicatore') + 1, 'x', 'y');
+    // A paste over Target 2024 and Target 2025 of two rows: four cells, old values unknown.
+    const t24 = headers.indexOf('Target 2024') + 1;
+    for (const [r, c] of [[7, t24], [7, t24 + 1], [8, t24], [8, t24 + 1]]) ind.cell(r, c).value = '>= 5';
+    edit(7, t24, undefined, undefined, 2, 2);
+
+    const log = ss.sheet('Registro').table();
+    expect(log[0]).toEqual(['Data e ora', 'Foglio', 'Cella', 'Colonna', 'Valore precedente', 'Nuovo valore']);
+    const rows = log.slice(1).map((r) => r.slice(1));
+    const col = (n: number) => String.fromCharCode(64 + n);
+    expect(rows).toEqual([
+      ['Indicatori', `${col(consuntivo)}5`, 'Consuntivo', '1.450', 30],
+      ['Indicatori', `${col(override)}6`, 'Override', '', '60%'],
+      ['Indicatori', `${col(t24)}7`, 'Target 2024', '', '>= 5'],
+      ['Indicatori', `${col(t24 + 1)}7`, 'Target 2025', '', '>= 5'],
+      ['Indicatori', `${col(t24)}8`, 'Target 2024', '', '>= 5'],
+      ['Indicatori', `${col(t24 + 1)}8`, 'Target 2025', '', '>= 5'],
+    ]);
+    expect(log[1][0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    // Edits elsewhere are not logged.
+    fn('onEdit')({ range: ss.sheet('Obiettivi').getRange(2, 2, 1, 1), source: ss, oldValue: 'a', value: 'b' });
+    expect(ss.sheet('Registro').table()).toHaveLength(7);
+    fn('showAuditLog')();
+    expect(ss.active?.sheet).toBe('Registro');
+  });
+});
+
+describe('sidebar', () => {
+  it('is one HTML file with the pane inlined and nothing loaded from outside', () => {
+    const html = readFileSync(`${DIST}Sidebar.html`, 'utf8');
+    expect(html).toContain('.cruscotto-panel');
+    expect(html).toContain('sidebarScore');
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|https?:\/\/(?!www\.w3\.org)/);
+    const ss = new FakeSpreadsheet();
+    const { fn, ui } = load(ss);
+    fn('showSidebar')();
+    expect(ui.sidebars).toEqual([expect.objectContaining({ file: 'Sidebar', title: 'Cruscotto' })]);
+  });
+
+  it('answers the pane: settings, scoring, cell selection', () => {
+    const ss = spreadsheetOf(pira);
+    const { fn } = load(ss);
+    expect(JSON.parse(JSON.stringify(fn('sidebarLoadSettings')()))).toEqual({ year: 2024, method: 'linear' });
+    fn('sidebarSaveSettings')({ year: 2025, method: 'bands' });
+    expect(ss.sheet('Impostazioni').table().slice(1, 3)).toEqual([['anno', 2025], ['metodo', 'fasce']]);
+    const summary = JSON.parse(JSON.stringify(fn('sidebarScore')()));
+    expect(summary.year).toBe(2025);
+    expect(summary.method).toBe('bands');
+    fn('sidebarSelectCell')('Indicatori', 'J7');
+    expect(ss.active).toEqual({ sheet: 'Indicatori', a1: 'J7' });
+    expect(() => fn('sidebarSelectCell')('Nessuno', 'A1')).toThrow(/non trovato/);
+  });
+});
+
+describe('custom functions', () => {
+  const calls = JSON.parse(readFileSync(new URL('../fixtures/function-calls.json', import.meta.url), 'utf8')) as
+    { fn: string; args: unknown[]; expected?: unknown; error?: boolean; message?: string }[];
+  it.each(calls.map((c) => [`${c.fn}(${JSON.stringify(c.args).slice(1, -1)})`, c] as const))('%s', (_, call) => {
+    const { fn } = load(new FakeSpreadsheet());
+    if (call.error) expect(() => fn(call.fn)(...call.args)).toThrow(call.message as string);
+    else expect(fn(call.fn)(...call.args)).toBe(call.expected);
+  });
+
+  it('reads a date cell in the spreadsheet time zone', () => {
+    const ss = new FakeSpreadsheet('Pacific/Auckland');
+    const { fn } = load(ss);
+    expect(fn('ACHIEVEMENT')(zonedMidnight(2025, 4, 30, 'Pacific/Auckland'), '<= 30.04.2025')).toBe(1);
+    expect(fn('ACHIEVEMENT')(zonedMidnight(2025, 5, 1, 'Pacific/Auckland'), '<= 30.04.2025')).toBe(0);
+  });
+});
