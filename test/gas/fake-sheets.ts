@@ -186,7 +186,7 @@ export class FakeSheet {
   }
   protect() {
     this.hit('protect');
-    const p = (this.protection = { description: '', editors: ['owner@example.org', 'analista@example.org'], domainEdit: true });
+    const p: NonNullable<FakeSheet['protection']> = (this.protection = { description: '', editors: ['owner@example.org', 'analista@example.org'], domainEdit: true });
     const api = {
       setDescription: (d: string) => ((p.description = d), api),
       getEditors: () => [...p.editors],

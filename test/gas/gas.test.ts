@@ -108,7 +108,7 @@ describe('Apps Script bundle', () => {
     const withDates = structuredClone(pira);
     const indicators = withDates.sheets.Indicatori;
     const col = (indicators[0] as string[]).indexOf('Consuntivo');
-    const row = indicators.find((r) => r[0] === '1.2') as unknown[];
+    const row = indicators.find((r) => r[0] === '1.2') as (typeof indicators)[number];
     expect(row[col]).toBe('18/12/2024');
     for (const timeZone of ['Europe/Rome', 'Pacific/Auckland', 'America/Los_Angeles']) {
       const ss = spreadsheetOf(pira, timeZone);
