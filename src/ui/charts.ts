@@ -86,7 +86,8 @@ export function statusChart({ title, counts, lang, width = 560 }: StatusChartOpt
     x += w;
     return seg;
   });
-  const columns = 2;
+  // One legend column in a narrow pane, so long status names are not cut.
+  const columns = width < 420 ? 1 : 2;
   const legend = STATUS_ORDER.map((k, i) => {
     const lx = (i % columns) * (width / columns);
     const ly = barY + barHeight + 20 + Math.floor(i / columns) * 18;
