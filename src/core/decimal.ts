@@ -69,15 +69,27 @@ export function cmp(a: Rational, b: Rational): -1 | 0 | 1 {
 export const min = (a: Rational, b: Rational): Rational => (cmp(a, b) <= 0 ? a : b);
 export const max = (a: Rational, b: Rational): Rational => (cmp(a, b) >= 0 ? a : b);
 
-/** Nearest float; big numerators/denominators are scaled down first so Number() keeps 15+ digits. */
+function gcd(a: bigint, b: bigint): bigint {
+  if (a < 0n) a = -a;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/**
+ * Nearest float. Equal rationals give the same float whatever their representation (1/10 and 10/100),
+ * so results do not depend on whether a weight was typed as 0,1 or "10%".
+ */
 export function toNumber(a: Rational): number {
   if (a.d === 1n) return Number(a.n);
   const LIMIT = 9007199254740991n;
   // Both exact as doubles: IEEE division is then correctly rounded.
   if (a.d <= LIMIT && a.n <= LIMIT && a.n >= -LIMIT) return Number(a.n) / Number(a.d);
-  const q = a.n / a.d;
-  const r = a.n % a.d;
-  // 17 significant decimal digits of the remainder are enough for a double.
-  const SCALE = 10n ** 17n;
-  return Number(q) + Number((r * SCALE) / a.d) / 1e17;
+  const g = gcd(a.n, a.d);
+  const n = a.n / g;
+  const d = a.d / g;
+  if (d <= LIMIT && n <= LIMIT && n >= -LIMIT) return Number(n) / Number(d);
+  // 64 significant bits of the quotient, then one rounding to 53.
+  const bits = (v: bigint) => (v < 0n ? -v : v).toString(2).length;
+  const shift = Math.max(0, 64 - (bits(n) - bits(d)));
+  return Number((n << BigInt(shift)) / d) / 2 ** shift;
 }

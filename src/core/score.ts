@@ -95,7 +95,9 @@ export function scoreMeasure(
   if (met && cmp(achievement, ONE) < 0) achievement = ONE;
   const daysLate = isDate && !met ? Math.abs(toNumber(sub(a, t))) : null;
 
+  // A met target is never below its Soglia: a Soglia above the target is a data slip, not a zero.
   const belowThreshold =
+    !met &&
     threshold !== null &&
     ((way === 'higher' && cmp(a, threshold) < 0) ||
       (way === 'lower' && cmp(a, threshold) > 0) ||
