@@ -77,6 +77,21 @@ function sheetFor(workbook: Workbook, write: SheetWrite): ExcelJS.Worksheet {
 }
 
 export function applyWritePlan(workbook: Workbook, plan: WritePlan): void {
+  // One style object per (format, fill, bold): ExcelJS recognises a style it has seen by identity, so
+  // sharing them keeps the write of a large plan close to a bare read and write.
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const styleFor = (format: string | null | undefined, fill: string | null | undefined, bold: boolean) => {
+    const key = `${format ?? ''}|${fill ?? ''}|${bold}`;
+    let style = styles.get(key);
+    if (!style) {
+      style = {};
+      if (format) style.numFmt = format;
+      if (fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(fill) } };
+      if (bold) style.font = { bold: true };
+      styles.set(key, style);
+    }
+    return style;
+  };
   for (const write of plan.sheets) {
     const ws = sheetFor(workbook, write);
     for (const block of write.blocks) {
@@ -85,12 +100,8 @@ export function applyWritePlan(workbook: Workbook, plan: WritePlan): void {
         rowValues.forEach((value, j) => {
           const cell = row.getCell(block.col + j + 1);
           cell.value = value === undefined ? null : (value as ExcelJS.CellValue);
-          const format = block.numberFormats?.[i]?.[j];
-          if (format) cell.numFmt = format;
-          const fill = block.fills?.[i]?.[j];
-          if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(fill) } };
-          else if (block.fills) cell.fill = { type: 'pattern', pattern: 'none' };
-          if (block.bold?.[i]?.[j]) cell.font = { bold: true };
+          // The whole style is ours: an output cell keeps no fill or format from a previous score.
+          cell.style = styleFor(block.numberFormats?.[i]?.[j], block.fills?.[i]?.[j], block.bold?.[i]?.[j] ?? false);
           const note = block.notes?.[i]?.[j];
           if (note) cell.note = note;
           else if (block.notes && cell.note) cell.note = undefined as unknown as string;
