@@ -4,9 +4,7 @@
  * there are cell notes), whatever the number of rows.
  */
 import type { CellValue, PlanInput, WritePlan } from '../src/core/types.js';
-
-/** Our own sheets (results, review copies) are not plan input. */
-const NOT_INPUT = /^(sintesi|summary|segnalazioni|issues|registro|audit log|revisione .*)$/i;
+import { isOutputSheet } from '../src/core/index.js';
 
 /** Excel's column width is in points; the plan's in characters. */
 const POINTS_PER_CHAR = 6;
@@ -22,7 +20,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   worksheets.load('items/name');
   await context.sync();
   const used = worksheets.items
-    .filter((ws) => !NOT_INPUT.test(ws.name.trim()))
+    .filter((ws) => !isOutputSheet(ws.name))
     .map((ws) => {
       const range = ws.getUsedRangeOrNullObject(true);
       range.load('values,rowIndex,columnIndex');

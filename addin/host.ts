@@ -2,10 +2,7 @@
  * The pane's host in Excel: the three steps every host does (read the tables, call the core, apply the
  * write plan), plus settings, template and cell selection, each in one Excel.run batch.
  */
-import {
-  findSheet, readSettings, scorePlan, settingsUpdatePlan, summarize, templatePlan, SHEETS,
-  type Lang, type Summary, type WritePlan,
-} from '../src/core/index.js';
+import { missingTemplatePlan, paneSettings, scorePlan, settingsUpdatePlan, summarize, type Lang, type Summary } from '../src/core/index.js';
 import type { PanelHost } from '../src/ui/panel-host.js';
 import { applyWritePlan, readWorkbook, selectCell } from './excel-adapter.js';
 
@@ -26,35 +23,18 @@ export async function scoreWorkbook(lang: Lang, onProgress?: (message: string) =
   });
 }
 
-/** Template sheets that are missing; existing sheets are never overwritten. */
-export function missingTemplate(lang: Lang, input: { sheets: Record<string, unknown[][]> }): WritePlan {
-  const plan = templatePlan(lang);
-  const kinds = Object.values(SHEETS);
-  plan.sheets = plan.sheets.filter((s) => {
-    const kind = kinds.find((k) => k[lang] === s.sheet);
-    return !kind || !findSheet(input.sheets as never, kind);
-  });
-  return plan;
-}
-
 export function excelHost(lang: Lang): PanelHost {
   return {
     score: (onProgress) => scoreWorkbook(lang, onProgress),
     selectCell: (sheet, cell) => Excel.run((context) => selectCell(context, sheet, cell)),
-    loadSettings: () => Excel.run(async (context) => {
-      const { input } = await readWorkbook(context);
-      const found = findSheet(input.sheets, SHEETS.settings);
-      if (!found) return { year: null, method: null };
-      const { settings, rows } = readSettings(found.table, found.name, lang);
-      return { year: settings.year, method: rows.method === undefined ? null : settings.method };
-    }),
+    loadSettings: () => Excel.run(async (context) => paneSettings((await readWorkbook(context)).input)),
     saveSettings: (settings) => Excel.run(async (context) => {
       const { input, sheetNames } = await readWorkbook(context);
       await applyWritePlan(context, settingsUpdatePlan(input, settings, lang), sheetNames);
     }),
     createTemplate: () => Excel.run(async (context) => {
       const { input, sheetNames } = await readWorkbook(context);
-      await applyWritePlan(context, missingTemplate(lang, input), sheetNames);
+      await applyWritePlan(context, missingTemplatePlan(input, lang), sheetNames);
     }),
   };
 }

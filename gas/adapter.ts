@@ -4,6 +4,7 @@
  * grow with the number of rows.
  */
 import type { CellValue, PlanInput, WritePlan } from '../src/core/types.js';
+import { isOutputSheet } from '../src/core/index.js';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -30,16 +31,13 @@ export function toCellValue(v: unknown, timeZone: string, cache: Map<number, num
   return String(v);
 }
 
-/** Our own sheets (output and review log) are not plan input. */
-const NOT_INPUT = /^(sintesi|summary|segnalazioni|issues|registro|audit log|revisione .*)$/i;
-
 export function readPlan(ss: Spreadsheet): PlanInput {
   const timeZone = ss.getSpreadsheetTimeZone();
   const cache = new Map<number, number>();
   const sheets: PlanInput['sheets'] = {};
   for (const sheet of ss.getSheets()) {
     const name = sheet.getName();
-    if (NOT_INPUT.test(name.trim())) continue;
+    if (isOutputSheet(name)) continue;
     const values = sheet.getDataRange().getValues();
     sheets[name] = values.map((row) => row.map((v) => toCellValue(v, timeZone, cache)));
   }

@@ -4,8 +4,8 @@
  * writes the matching top-level declaration (with its JSDoc) into Code.js.
  */
 import {
-  callFunction, findSheet, normalizeHeader, readSettings, scorePlan as scoreTables, settingsUpdatePlan, summarize,
-  templatePlan, formatPercent, SHEETS, INDICATOR_COLUMNS, type Lang, type Method, type Summary,
+  a1, callFunction, findSheet, missingTemplatePlan, normalizeHeader, paneSettings, scorePlan as scoreTables,
+  settingsUpdatePlan, summarize, formatPercent, SHEETS, INDICATOR_COLUMNS, type Lang, type Method, type Summary,
 } from '../src/core/index.js';
 import { applyWritePlan, readPlan, serialInZone } from './adapter.js';
 
@@ -77,13 +77,7 @@ global.showSidebar = function showSidebar() {
 global.createTemplate = function createTemplate(): string[] {
   const ss = spreadsheet();
   const lang = userLang();
-  const existing = readPlan(ss).sheets;
-  const plan = templatePlan(lang);
-  const names = Object.values(SHEETS);
-  plan.sheets = plan.sheets.filter((s) => {
-    const kind = names.find((n) => n[lang] === s.sheet);
-    return !kind || !findSheet(existing, kind);
-  });
+  const plan = missingTemplatePlan(readPlan(ss), lang);
   applyWritePlan(ss, plan);
   const created = plan.sheets.map((s) => s.sheet);
   ss.toast(created.length ? `${lang === 'it' ? 'Creati' : 'Created'}: ${created.join(', ')}` : lang === 'it' ? 'Il modello è già presente.' : 'The template is already there.', 'Cruscotto', 5);
@@ -146,12 +140,6 @@ function isLoggedHeader(header: unknown): boolean {
   return LOGGED.some((spec) => spec.aliases.includes(n));
 }
 
-function a1(row: number, col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return `${s}${row}`;
-}
-
 /**
  * Records every edit of Override, Nota, Consuntivo and Target cells of Indicatori in the Registro sheet,
  * so the OIV's adjustments are never lost between versions. Sheets gives the old value only for a
@@ -177,7 +165,7 @@ global.onEdit = function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit) {
     const r = firstRow + i;
     const c = firstCol + j;
     if (r === 1 || !isLoggedHeader(headers[c - 1])) return;
-    rows.push([when, name, a1(r, c), headers[c - 1], single ? show(e.oldValue) : '', show(value)]);
+    rows.push([when, name, a1(r - 1, c - 1), headers[c - 1], single ? show(e.oldValue) : '', show(value)]);
   }));
   if (rows.length === 0) return;
   const log = registrySheet(ss);
@@ -193,11 +181,7 @@ global.sidebarScore = function sidebarScore(): Summary {
 
 /** Sidebar: year and method currently in Impostazioni. */
 global.sidebarLoadSettings = function sidebarLoadSettings(): { year: number | null; method: Method | null } {
-  const tables = readPlan(spreadsheet()).sheets;
-  const found = findSheet(tables, SHEETS.settings);
-  if (!found) return { year: null, method: null };
-  const { settings, rows } = readSettings(found.table, found.name, 'it');
-  return { year: settings.year, method: rows.method === undefined ? null : settings.method };
+  return paneSettings(readPlan(spreadsheet()));
 };
 
 /** Sidebar: writes year and method into Impostazioni. */

@@ -47,6 +47,15 @@ export const SHEETS = {
   issues: { it: 'Segnalazioni', en: 'Issues', aliases: ['segnalazioni', 'issues'] },
 } satisfies Record<string, SheetNames>;
 
+/**
+ * Sheets the tools write themselves (Sintesi, Segnalazioni, the change log, review snapshots): hosts do
+ * not read them as plan input.
+ */
+export function isOutputSheet(name: string): boolean {
+  const n = normalizeHeader(name);
+  return [...SHEETS.summary.aliases, ...SHEETS.issues.aliases, 'registro', 'audit log'].includes(n) || /^revisione \d{4}-\d\d-\d\d/.test(n);
+}
+
 export function findSheet(sheets: Record<string, Table>, names: SheetNames): { name: string; table: Table } | null {
   for (const name of Object.keys(sheets)) {
     if (names.aliases.includes(normalizeHeader(name))) return { name, table: sheets[name] };

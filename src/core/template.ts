@@ -4,6 +4,7 @@
 import type { CellValue, Lang, Method, PlanInput, SheetWrite, WriteBlock, WritePlan } from './types.js';
 import { INDICATOR_COLUMNS, OBJECTIVE_COLUMNS, SETTING_KEYS } from './columns.js';
 import { SHEETS, findSheet } from './table.js';
+import type { Table } from './types.js';
 import { HEADER_TEXT_FILL, PERCENT_FORMAT } from './writeplan.js';
 import { readSettings, methodLabel } from './settings.js';
 
@@ -146,4 +147,23 @@ export function settingsUpdatePlan(
   if (changes.year !== undefined) put('year', changes.year);
   if (changes.method !== undefined) put('method', changes.method === null ? null : methodLabel(changes.method, lang));
   return { sheets: [{ sheet: found.name, replace: false, blocks }] };
+}
+
+/** The template sheets a workbook lacks: "Crea modello" never overwrites a sheet that is already there. */
+export function missingTemplatePlan(input: PlanInput, lang: Lang): WritePlan {
+  const plan = templatePlan(lang);
+  const kinds = Object.values(SHEETS);
+  plan.sheets = plan.sheets.filter((s) => {
+    const kind = kinds.find((k) => k[lang] === s.sheet);
+    return !kind || !findSheet(input.sheets, kind);
+  });
+  return plan;
+}
+
+/** Year and method as a pane shows them: null when Impostazioni does not set them. */
+export function paneSettings(input: PlanInput): { year: number | null; method: Method | null } {
+  const found = findSheet(input.sheets as Record<string, Table>, SHEETS.settings);
+  if (!found) return { year: null, method: null };
+  const { settings, rows } = readSettings(found.table, found.name, 'it');
+  return { year: settings.year, method: rows.method === undefined ? null : settings.method };
 }
