@@ -31,7 +31,7 @@ const MESSAGES = {
   'weights.sum': { it: 'I pesi sotto {parent} sommano a {sum} invece di 100%: pesi rinormalizzati.', en: 'Weights under {parent} add up to {sum} instead of 100%: weights renormalised.' },
   'weights.mixed': { it: 'Sotto {parent} alcuni elementi hanno un peso e altri no: usata la media semplice.', en: 'Under {parent} some items have a weight and others do not: simple mean used.' },
   'weights.zero': { it: 'Sotto {parent} tutti i pesi misurati sono 0%: usata la media semplice.', en: 'Under {parent} every measured weight is 0%: simple mean used.' },
-  'renormalised': { it: '{parent}: {count} elementi senza misura esclusi, pesi degli altri rinormalizzati.', en: '{parent}: {count} items without a measure left out, the others renormalised.' },
+  'renormalised': { it: '{parent}: esclusi perché senza misura: {count}; pesi degli altri rinormalizzati.', en: '{parent}: left out for lack of a measure: {count}; the others renormalised.' },
   'direction.unreadable': { it: 'Direzione "{text}" non riconosciuta per {code}: usata "{fallback}".', en: 'Unknown direction "{text}" for {code}: "{fallback}" used.' },
   'method.unreadable': { it: 'Metodo "{text}" non riconosciuto: usato "{fallback}".', en: 'Unknown method "{text}": "{fallback}" used.' },
   'override.unreadable': { it: 'Override "{text}" di {code} non è una percentuale: ignorato.', en: 'Override "{text}" of {code} is not a percentage: ignored.' },
