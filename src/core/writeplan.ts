@@ -13,7 +13,6 @@ import { formatPercent, t } from './messages.js';
 import { methodLabel } from './settings.js';
 
 export const PERCENT_FORMAT = '0.00%';
-export const HEADER_FILL = '#1F4E78';
 export const HEADER_TEXT_FILL = '#DDEBF7';
 
 export const STATUS_FILLS: Record<Status, string> = {
