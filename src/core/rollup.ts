@@ -6,8 +6,7 @@
 import type { EntityResult, ObjectiveResult, Settings } from './types.js';
 import type { IssueSink, ObjectiveRow } from './plan.js';
 import type { MeasuredIndicators } from './measure.js';
-import type { IndicatorResult } from './types.js';
-import { ONE, ZERO, add, cmp, div, fromNumber, mul, toNumber, type Rational } from './decimal.js';
+import { ONE, ZERO, add, cmp, div, fromNumber, toNumber, type Rational } from './decimal.js';
 import { ratingFor } from './settings.js';
 import { a1 } from './table.js';
 import { formatPercent } from './messages.js';
@@ -39,7 +38,9 @@ export interface Rollup {
  * Mean of the measured items: by weight when every non-excluded item has one, else simple. Weight sums
  * other than exactly 100% and left-out items are reported, never silently absorbed.
  */
-function aggregate(items: Item[], parentLabel: string, where: { sheet: string; cell: string }, sink: IssueSink, useWeights = true): number | null {
+function aggregate(items: Item[], parentLabel: string, at: { sheet: string; cell: () => string }, sink: IssueSink, useWeights = true): number | null {
+  // The address is worked out only when there is something to report.
+  const where = { sheet: at.sheet, get cell() { return at.cell(); } };
   const active = items.filter((i) => !i.excluded);
   const measured = active.filter((i) => i.score !== null);
   for (const i of items) if (i.excluded || i.score === null) i.assign(null, null);
@@ -64,24 +65,23 @@ function aggregate(items: Item[], parentLabel: string, where: { sheet: string; c
     if (total.n === 0n) {
       sink.add('warning', where.sheet, where.cell, 'weights.zero', { parent: parentLabel });
     } else {
-      let sum = ZERO;
+      // Normalised weights are exact (equal weights, however typed, give the same float); the mean of the
+      // scores is plain arithmetic, since scores are already rounded to doubles.
+      let sum = 0;
       for (const i of measured) {
-        const w = div(i.weight as Rational, total);
-        const contribution = mul(w, fromNumber(i.score as number));
-        sum = add(sum, contribution);
-        i.assign(toNumber(w), toNumber(contribution));
+        const w = toNumber(div(i.weight as Rational, total));
+        const contribution = w * (i.score as number);
+        sum += contribution;
+        i.assign(w, contribution);
       }
-      return toNumber(sum);
+      return sum;
     }
   }
   const w = 1 / measured.length;
-  let sum = ZERO;
-  for (const i of measured) {
-    const c = div(fromNumber(i.score as number), fromNumber(measured.length));
-    sum = add(sum, c);
-    i.assign(w, toNumber(c));
-  }
-  return toNumber(sum);
+  let sum = 0;
+  for (const i of measured) sum += i.score as number;
+  for (const i of measured) i.assign(w, (i.score as number) / measured.length);
+  return sum / measured.length;
 }
 
 export function rollUp(
@@ -138,10 +138,10 @@ export function rollUp(
   }
 
   const { indicators, declaredWeights } = measured;
-  const weightOf = new Map<IndicatorResult, Rational | null>();
-  indicators.forEach((ind, i) => weightOf.set(ind, declaredWeights[i]));
-  const indicatorsByObjective = new Map<string, IndicatorResult[]>();
-  for (const ind of indicators) {
+  // Positions, not objects, so the declared weight is an array lookup.
+  const indicatorsByObjective = new Map<string, number[]>();
+  for (let index = 0; index < indicators.length; index++) {
+    const ind = indicators[index];
     if (ind.objective === '') {
       sink.add('error', sheets.indicators, a1(ind.row, sheets.indicatorObjectiveCol), 'objective.blank', { code: ind.code });
       continue;
@@ -150,9 +150,9 @@ export function rollUp(
       sink.add('error', sheets.indicators, a1(ind.row, sheets.indicatorObjectiveCol), 'objective.missing', { objective: ind.objective, code: ind.code });
       continue;
     }
-    const list = indicatorsByObjective.get(ind.objective) ?? [];
-    list.push(ind);
-    indicatorsByObjective.set(ind.objective, list);
+    const list = indicatorsByObjective.get(ind.objective);
+    if (list) list.push(index);
+    else indicatorsByObjective.set(ind.objective, [index]);
   }
 
   const results = new Map<string, ObjectiveResult>();
@@ -172,9 +172,10 @@ export function rollUp(
       const r = results.get(c.code) as ObjectiveResult;
       items.push({ weight: c.weight, score: r.score, excluded: false, assign: () => {} });
     }
-    for (const ind of indicatorsByObjective.get(o.code) ?? []) {
+    for (const index of indicatorsByObjective.get(o.code) ?? []) {
+      const ind = indicators[index];
       items.push({
-        weight: weightOf.get(ind) ?? null,
+        weight: declaredWeights[index],
         score: ind.score,
         excluded: ind.excluded,
         assign: (w, c) => {
@@ -183,7 +184,7 @@ export function rollUp(
         },
       });
     }
-    const score = aggregate(items, o.code, { sheet: sheets.objectives, cell: a1(o.row, sheets.objectiveCodeCol) }, sink);
+    const score = aggregate(items, o.code, { sheet: sheets.objectives, cell: () => a1(o.row, sheets.objectiveCodeCol) }, sink);
     if (score === null && items.length > 0) sink.add('info', sheets.objectives, a1(o.row, sheets.objectiveCodeCol), 'objective.empty', { code: o.code });
     const achievement = score === null ? null : o.target !== null ? Math.min(1, toNumber(div(fromNumber(score), fromNumber(o.target)))) : score;
     results.set(o.code, {
@@ -207,7 +208,7 @@ export function rollUp(
     excluded: false,
     assign: () => {},
   }));
-  const entityScore = aggregate(rootItems, lang === 'it' ? 'Ente' : 'Entity', { sheet: sheets.objectives, cell: '' }, sink, settings.entityAggregation === 'weighted');
+  const entityScore = aggregate(rootItems, lang === 'it' ? 'Ente' : 'Entity', { sheet: sheets.objectives, cell: () => '' }, sink, settings.entityAggregation === 'weighted');
   const objectives = objectiveRows.filter((o) => results.has(o.code)).map((o) => results.get(o.code) as ObjectiveResult);
   return {
     objectives,
