@@ -184,25 +184,36 @@ function defaultOut(file: string, lang: Lang): string {
 }
 
 async function scoreCommand(args: Args, io: Io): Promise<number> {
-  let lang = langOption(args.options.lang, 'it');
+  const requested = langOption(args.options.lang, 'it');
   const file = args.positional[0];
-  if (!file) throw new CliError(say(lang, 'missingArg', { usage: 'cruscotto score <file.xlsx>' }));
-  const year = yearOption(args.options.year, lang);
+  if (!file) throw new CliError(say(requested, 'missingArg', { usage: 'cruscotto score <file.xlsx>' }));
+  const year = yearOption(args.options.year, requested);
   const quiet = args.options.quiet === true;
   const progress = quiet ? undefined : io;
-  const { result, workbook } = await loadAndScore(file, { year, lang: args.options.lang ? lang : undefined }, progress, lang);
-  lang = result.lang;
-  applyWritePlan(workbook, result.writePlan);
-  const out = typeof args.options.out === 'string' ? args.options.out : defaultOut(file, lang);
+  const jsonFile = typeof args.options.json === 'string' ? args.options.json : null;
+  // Everything derived from the results is made inside this call, so the results themselves can be
+  // collected before ExcelJS builds the file (a large plan's write plan is a lot to carry through it).
+  const { workbook, lang, out, json, summary, errors } = await (async () => {
+    const { result, workbook } = await loadAndScore(file, { year, lang: args.options.lang ? requested : undefined }, progress, requested);
+    applyWritePlan(workbook, result.writePlan);
+    const out = typeof args.options.out === 'string' ? args.options.out : defaultOut(file, result.lang);
+    return {
+      workbook,
+      lang: result.lang,
+      out,
+      json: jsonFile ? JSON.stringify(resultJson(result), null, 2) + '\n' : null,
+      summary: quiet ? [] : summaryLines(file, result, [out, ...(jsonFile ? [jsonFile] : [])]),
+      errors: result.issues.filter((i) => i.severity === 'error').length,
+    };
+  })();
   progress?.err(say(lang, 'writing', { file: out }));
   try {
     await writeWorkbook(workbook, out);
-    if (typeof args.options.json === 'string') writeFileSync(args.options.json, JSON.stringify(resultJson(result), null, 2) + '\n');
+    if (jsonFile && json) writeFileSync(jsonFile, json);
   } catch (e) {
     throw new CliError(say(lang, 'cannotWrite', { file: out, reason: (e as Error).message }));
   }
-  if (!quiet) printSummary(io, file, result, [out, ...(typeof args.options.json === 'string' ? [args.options.json] : [])]);
-  const errors = result.issues.filter((i) => i.severity === 'error').length;
+  for (const line of summary) io.out(line);
   if (args.options.strict && errors > 0) {
     io.err(say(lang, 'strictFail'));
     return 1;
@@ -226,24 +237,27 @@ export function resultJson(result: ScoreResult) {
   };
 }
 
-function printSummary(io: Io, file: string, result: ScoreResult, outputs: string[]): void {
+function summaryLines(file: string, result: ScoreResult, outputs: string[]): string[] {
   const lang = result.lang;
   const count = (s: string) => result.issues.filter((i) => i.severity === s).length;
-  io.out(say(lang, 'title', { file: basename(file), year: result.settings.year ?? '-', method: methodLabel(result.settings.method, lang) }));
-  io.out(say(lang, 'entity', { score: formatPercent(result.entity.score, lang), rating: result.entity.rating ?? 'n.d.' }));
-  io.out(say(lang, 'counts', {
-    objectives: result.objectives.filter((o) => o.score !== null).length,
-    objectivesAll: result.objectives.length,
-    indicators: result.indicators.filter((i) => i.score !== null).length,
-    indicatorsAll: result.indicators.length,
-  }));
-  io.out(say(lang, 'issues', { error: count('error'), warning: count('warning'), info: count('info'), sheet: lang === 'it' ? 'Segnalazioni' : 'Issues' }));
+  const lines = [
+    say(lang, 'title', { file: basename(file), year: result.settings.year ?? '-', method: methodLabel(result.settings.method, lang) }),
+    say(lang, 'entity', { score: formatPercent(result.entity.score, lang), rating: result.entity.rating ?? 'n.d.' }),
+    say(lang, 'counts', {
+      objectives: result.objectives.filter((o) => o.score !== null).length,
+      objectivesAll: result.objectives.length,
+      indicators: result.indicators.filter((i) => i.score !== null).length,
+      indicatorsAll: result.indicators.length,
+    }),
+    say(lang, 'issues', { error: count('error'), warning: count('warning'), info: count('info'), sheet: lang === 'it' ? 'Segnalazioni' : 'Issues' }),
+  ];
   const errors = result.issues.filter((i) => i.severity === 'error').slice(0, 5);
   if (errors.length) {
-    io.out(say(lang, 'firstIssues'));
-    for (const e of errors) io.out(`  ${e.sheet}!${e.cell || '-'}  ${e.message}`);
+    lines.push(say(lang, 'firstIssues'));
+    for (const e of errors) lines.push(`  ${e.sheet}!${e.cell || '-'}  ${e.message}`);
   }
-  io.out(say(lang, 'outputs', { files: outputs.join(', ') }));
+  lines.push(say(lang, 'outputs', { files: outputs.join(', ') }));
+  return lines;
 }
 
 async function initCommand(args: Args, io: Io): Promise<number> {
