@@ -4,7 +4,7 @@
  * there are cell notes), whatever the number of rows.
  */
 import type { CellValue, PlanInput, WritePlan } from '../src/core/types.js';
-import { isOutputSheet } from '../src/core/index.js';
+import { a1, isOutputSheet } from '../src/core/index.js';
 
 /** Excel's column width is in points; the plan's in characters. */
 const POINTS_PER_CHAR = 6;
@@ -54,12 +54,6 @@ function runs<T>(column: (T | null | undefined)[]): { from: number; length: numb
   return out;
 }
 
-function columnA1(col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 export async function applyWritePlan(context: Excel.RequestContext, plan: WritePlan, sheetNames: string[]): Promise<void> {
   const worksheets = context.workbook.worksheets;
   const notes: { sheet: string; cell: string; text: string }[] = [];
@@ -87,7 +81,7 @@ export async function applyWritePlan(context: Excel.RequestContext, plan: WriteP
         }
       }
       block.notes?.forEach((r, i) => r.forEach((text, j) => {
-        if (text) notes.push({ sheet: write.sheet, cell: `${columnA1(block.col + j)}${block.row + i + 1}`, text });
+        if (text) notes.push({ sheet: write.sheet, cell: a1(block.row + i, block.col + j), text });
       }));
     }
     if (write.frozenRows) ws.freezePanes.freezeRows(write.frozenRows);

@@ -4,11 +4,9 @@
  * grow with the number of rows.
  */
 import type { CellValue, PlanInput, WritePlan } from '../src/core/types.js';
-import { isOutputSheet } from '../src/core/index.js';
+import { isOutputSheet, serialFromYmd } from '../src/core/index.js';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 
 /**
  * Sheets gives dates as Date objects at midnight of the spreadsheet's time zone; the core reads dates as
@@ -19,7 +17,7 @@ export function serialInZone(date: Date, timeZone: string, cache?: Map<number, n
   const hit = cache?.get(key);
   if (hit !== undefined) return hit;
   const [y, m, d] = Utilities.formatDate(date, timeZone, 'yyyy-MM-dd').split('-').map(Number);
-  const serial = Math.round((Date.UTC(y, m - 1, d) - EXCEL_EPOCH_UTC) / 86_400_000);
+  const serial = serialFromYmd(y, m, d) as number;
   cache?.set(key, serial);
   return serial;
 }

@@ -21,9 +21,9 @@ export type { FunctionSpec, FunctionParamSpec } from './functions.js';
 export { templatePlan, settingsUpdatePlan, missingTemplatePlan, paneSettings } from './template.js';
 export { SHEETS, a1, parseA1, columnLetter, findSheet, findColumn, normalizeHeader, isOutputSheet } from './table.js';
 export { INDICATOR_COLUMNS, OBJECTIVE_COLUMNS, INDICATOR_OUTPUTS, OBJECTIVE_OUTPUTS, SETTING_KEYS } from './columns.js';
-export { STATUS_FILLS, PERCENT_FORMAT } from './writeplan.js';
+export { STATUS_FILLS, PERCENT_FORMAT, perspectiveOf } from './writeplan.js';
 export { readSettings, methodLabel, ratingFor, parseBands, parseRatingScale } from './settings.js';
-export { cleanText, isoDate, italianDate, dateToSerial } from './cell.js';
+export { cleanText, isoDate, italianDate, dateToSerial, serialFromYmd } from './cell.js';
 
 /** A plan that cannot be scored at all (misuse, not data): hosts show the message and stop. */
 export class PlanError extends Error {

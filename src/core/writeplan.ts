@@ -166,7 +166,8 @@ function tableBlock(row: number, title: string, headers: string[], rows: CellVal
   };
 }
 
-function perspectiveOf(o: ObjectiveResult): string | null {
+/** The objective's Prospettiva (or Perspective) attribute, whatever the column is called exactly. */
+export function perspectiveOf(o: ObjectiveResult): string | null {
   const key = Object.keys(o.attributes).find((k) => /prospettiva|perspective/i.test(k));
   return key ? o.attributes[key] : null;
 }

@@ -4,7 +4,7 @@
  * for "Print to PDF" on A4.
  */
 import type { IndicatorResult, Lang, ObjectiveResult, PlanInput, ScoreResult, Status } from '../core/types.js';
-import { formatPercent, methodLabel, t } from '../core/index.js';
+import { formatPercent, methodLabel, perspectiveOf, t } from '../core/index.js';
 import { barChart, escapeXml as esc, statusChart } from '../ui/charts.js';
 
 export interface ReportOptions {
@@ -81,11 +81,6 @@ function weightText(x: number | null, lang: Lang): string {
   return x === null ? '' : formatPercent(x, lang);
 }
 
-function perspectiveOf(o: ObjectiveResult): string {
-  const key = Object.keys(o.attributes).find((k) => /prospettiva|perspective/i.test(k));
-  return key ? o.attributes[key] : '';
-}
-
 function indicatorRows(list: IndicatorResult[], lang: Lang): string {
   const l = L[lang];
   return list.map((i) => {
@@ -145,7 +140,7 @@ ${s.ratingScale.map((r) => `<tr><td class="num">${formatPercent(r.from, lang, 0)
   const strategicTable = `<section id="obiettivi"><h2>${l.strategic}</h2>
 <table><colgroup><col style="width:8%"><col style="width:28%"><col style="width:15%"><col style="width:8%"><col style="width:9%"><col style="width:8%"><col style="width:12%"><col style="width:12%"></colgroup>
 <thead><tr><th>${l.code}</th><th>${l.objTitle}</th><th>${l.perspective}</th><th class="num">${l.weight}</th><th class="num">${l.result}</th><th class="num">${l.target}</th><th class="num">${l.achievement}</th><th>${l.rating}</th></tr></thead><tbody>
-${strategic.map((o) => `<tr><td>${esc(o.code)}</td><td${o.depth ? ' style="padding-left:12pt"' : ''}>${o.depth ? '' : '<strong>'}${esc(o.title)}${o.depth ? '' : '</strong>'}</td><td>${esc(perspectiveOf(o))}</td><td class="num">${weightText(o.declaredWeight, lang)}</td><td class="num">${pct(o.score, lang)}</td><td class="num">${o.target === null ? '' : pct(o.target, lang)}</td><td class="num">${pct(o.achievement, lang)}</td><td>${esc(o.rating ?? 'n.d.')}</td></tr>`).join('\n')}
+${strategic.map((o) => `<tr><td>${esc(o.code)}</td><td${o.depth ? ' style="padding-left:12pt"' : ''}>${o.depth ? '' : '<strong>'}${esc(o.title)}${o.depth ? '' : '</strong>'}</td><td>${esc(perspectiveOf(o) ?? '')}</td><td class="num">${weightText(o.declaredWeight, lang)}</td><td class="num">${pct(o.score, lang)}</td><td class="num">${o.target === null ? '' : pct(o.target, lang)}</td><td class="num">${pct(o.achievement, lang)}</td><td>${esc(o.rating ?? 'n.d.')}</td></tr>`).join('\n')}
 </tbody></table></section>`;
 
   const renderObjective = (o: ObjectiveResult): string => {
