@@ -307,8 +307,8 @@ async function reportCommand(args: Args, io: Io): Promise<number> {
   if (!file) throw new CliError(say(lang, 'missingArg', { usage: 'cruscotto report <file.xlsx> --html F.html' }));
   if (typeof args.options.html !== 'string') throw new CliError(say(lang, 'needHtml'));
   const year = yearOption(args.options.year, lang);
-  const { input, result } = await loadAndScore(file, { year, lang: args.options.lang ? lang : undefined }, io, lang);
-  writeText(args.options.html, renderReport(result, input, { lang: result.lang, sourceName: basename(file) }), result.lang);
+  const { result } = await loadAndScore(file, { year, lang: args.options.lang ? lang : undefined }, io, lang);
+  writeText(args.options.html, renderReport(result, { lang: result.lang, sourceName: basename(file) }), result.lang);
   io.out(say(result.lang, 'reportWritten', { file: args.options.html }));
   return 0;
 }

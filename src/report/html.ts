@@ -3,7 +3,7 @@
  * with the summary, the strategic objectives, the cruscotto tree, the charts and the issues, laid out
  * for "Print to PDF" on A4.
  */
-import type { IndicatorResult, Lang, ObjectiveResult, PlanInput, ScoreResult, Status } from '../core/types.js';
+import type { IndicatorResult, Lang, ObjectiveResult, ScoreResult, Status } from '../core/types.js';
 import { formatPercent, methodLabel, perspectiveOf, t } from '../core/index.js';
 import { barChart, escapeXml as esc, statusChart } from '../ui/charts.js';
 
@@ -102,7 +102,7 @@ function indicatorTable(list: IndicatorResult[], lang: Lang): string {
     `<tbody>${indicatorRows(list, lang)}</tbody></table>`;
 }
 
-export function renderReport(result: ScoreResult, _input: PlanInput, options: ReportOptions): string {
+export function renderReport(result: ScoreResult, options: ReportOptions): string {
   const lang = options.lang;
   const l = L[lang];
   const s = result.settings;

@@ -25,7 +25,7 @@ const tricky: PlanInput = {
 
 function report(input: PlanInput) {
   const result = scorePlan(input);
-  return { result, html: renderReport(result, input, { lang: 'it', sourceName: 'piano.xlsx' }) };
+  return { result, html: renderReport(result, { lang: 'it', sourceName: 'piano.xlsx' }) };
 }
 
 /** The text of the table row that starts with this code. */

@@ -28,7 +28,7 @@ function pdfPageCount(pdf: Buffer): number {
 describe('report rendering in Chromium', () => {
   it('prints to A4 with every section on its own page and no table cut at the edge', async () => {
     const result = scorePlan(pira);
-    const html = renderReport(result, pira, { lang: 'it', sourceName: 'pira-2024.xlsx' });
+    const html = renderReport(result, { lang: 'it', sourceName: 'pira-2024.xlsx' });
     const dir = artifactsDir();
     writeFileSync(join(dir, 'relazione.html'), html);
     // A4 minus the 12 mm side margins of the @page rule, at 96 px per inch.
