@@ -4,7 +4,7 @@
  * writes the matching top-level declaration (with its JSDoc) into Code.js.
  */
 import {
-  a1, callFunction, findSheet, missingTemplatePlan, normalizeHeader, paneSettings, scorePlan as scoreTables,
+  a1, callFunction, findHeaderRow, findSheet, missingTemplatePlan, normalizeHeader, paneSettings, scorePlan as scoreTables,
   settingsUpdatePlan, summarize, formatPercent, SHEETS, INDICATOR_COLUMNS, type Lang, type Method, type Summary,
 } from '../src/core/index.js';
 import { applyWritePlan, readPlan, serialInZone } from './adapter.js';
@@ -151,10 +151,13 @@ global.onEdit = function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit) {
   const name = sheet.getName();
   if (!SHEETS.indicators.aliases.includes(normalizeHeader(name))) return;
   const ss = e.source;
-  const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+  // The headers may sit below a title: look for them in the top rows, as the core does.
+  const top = sheet.getRange(1, 1, Math.max(1, Math.min(20, sheet.getLastRow())), Math.max(1, sheet.getLastColumn())).getValues();
+  const headerRow = findHeaderRow(top, INDICATOR_COLUMNS.code) + 1;
+  const headers = top[headerRow - 1];
   const firstRow = range.getRow();
   const firstCol = range.getColumn();
-  if (firstRow === 1 && range.getNumRows() === 1) return;
+  if (firstRow + range.getNumRows() - 1 <= headerRow) return;
   const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
   const values = single ? [[e.value ?? range.getValue()]] : range.getValues();
   const when = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm:ss');
@@ -164,7 +167,7 @@ global.onEdit = function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit) {
   values.forEach((row, i) => row.forEach((value, j) => {
     const r = firstRow + i;
     const c = firstCol + j;
-    if (r === 1 || !isLoggedHeader(headers[c - 1])) return;
+    if (r <= headerRow || !isLoggedHeader(headers[c - 1])) return;
     rows.push([when, name, a1(r - 1, c - 1), headers[c - 1], single ? show(e.oldValue) : '', show(value)]);
   }));
   if (rows.length === 0) return;

@@ -8,7 +8,7 @@ import { IssueSink, readIndicators, readObjectives, readCode, type ObjectiveRow,
 import { measureIndicators } from './measure.js';
 import { rollUp } from './rollup.js';
 import { readSettings } from './settings.js';
-import { SHEETS, findSheet, headerLanguage, findColumn, cell } from './table.js';
+import { SHEETS, findSheet, findHeaderRow, headerLanguage, findColumn, cell } from './table.js';
 import { INDICATOR_COLUMNS } from './columns.js';
 import { planWrites } from './writeplan.js';
 import { bilingual } from './messages.js';
@@ -19,7 +19,7 @@ export { formatPercent, formatNumber, t, bilingual } from './messages.js';
 export { functionTable, callFunction, FunctionArgumentError } from './functions.js';
 export type { FunctionSpec, FunctionParamSpec } from './functions.js';
 export { templatePlan, settingsUpdatePlan, missingTemplatePlan, paneSettings } from './template.js';
-export { SHEETS, a1, parseA1, columnLetter, findSheet, findColumn, normalizeHeader, isOutputSheet } from './table.js';
+export { SHEETS, a1, parseA1, columnLetter, findSheet, findColumn, findHeaderRow, normalizeHeader, isOutputSheet } from './table.js';
 export { INDICATOR_COLUMNS, OBJECTIVE_COLUMNS, INDICATOR_OUTPUTS, OBJECTIVE_OUTPUTS, SETTING_KEYS } from './columns.js';
 export { STATUS_FILLS, PERCENT_FORMAT, perspectiveOf } from './writeplan.js';
 export { readSettings, methodLabel, ratingFor, parseBands, parseRatingScale } from './settings.js';
@@ -37,7 +37,7 @@ function detectLang(input: PlanInput, indicators: Table): Lang {
   const names = Object.keys(input.sheets).map((n) => n.trim().toLowerCase());
   if (names.includes('indicators')) return 'en';
   if (names.includes('indicatori')) return 'it';
-  return headerLanguage(indicators[0] ?? [], INDICATOR_COLUMNS);
+  return headerLanguage(indicators[findHeaderRow(indicators, INDICATOR_COLUMNS.code)] ?? [], INDICATOR_COLUMNS);
 }
 
 export function scorePlan(input: PlanInput, options: ScoreOptions = {}): ScoreResult {
@@ -61,7 +61,7 @@ export function scorePlan(input: PlanInput, options: ScoreOptions = {}): ScoreRe
   if (objectiveSheet) objectives = readObjectives(objectiveSheet.table, objectiveSheet.name, sink);
   else {
     sink.add('warning', SHEETS.objectives[lang], '', 'sheet.missing', { sheet: SHEETS.objectives[lang] });
-    objectives = { rows: implicitObjectives(indicatorSheet.table), codeCol: 0, parentCol: 0 };
+    objectives = { rows: implicitObjectives(indicatorSheet.table, indicatorTable.headerRow), headerRow: 0, codeCol: 0, parentCol: 0 };
   }
 
   const measured = measureIndicators(indicatorTable, settings, indicatorSheet.name, sink);
@@ -78,8 +78,8 @@ export function scorePlan(input: PlanInput, options: ScoreOptions = {}): ScoreRe
     lang,
     settings,
     year: settings.year,
-    indicatorSheet,
-    objectiveSheet,
+    indicatorSheet: { ...indicatorSheet, headerRow: indicatorTable.headerRow },
+    objectiveSheet: objectiveSheet ? { ...objectiveSheet, headerRow: objectives.headerRow } : null,
     indicators: measured.indicators,
     rollup,
     issues,
@@ -88,10 +88,10 @@ export function scorePlan(input: PlanInput, options: ScoreOptions = {}): ScoreRe
 }
 
 /** Without an Obiettivi sheet, each distinct Obiettivo code of the indicators is a top-level objective. */
-function implicitObjectives(table: Table): ObjectiveRow[] {
-  const col = findColumn(table[0] ?? [], INDICATOR_COLUMNS.objective);
+function implicitObjectives(table: Table, headerRow: number): ObjectiveRow[] {
+  const col = findColumn(table[headerRow] ?? [], INDICATOR_COLUMNS.objective);
   const seen = new Map<string, ObjectiveRow>();
-  for (let r = 1; r < table.length; r++) {
+  for (let r = headerRow + 1; r < table.length; r++) {
     const code = readCode(cell(table, r, col));
     if (code !== '' && !seen.has(code)) seen.set(code, { code, title: code, parent: null, weight: null, target: null, attributes: {}, row: r });
   }

@@ -6,7 +6,7 @@ import type { CellValue, Direction, Issue, Lang, Method, Settings, Table } from 
 import { cleanText, isBlank, isNotDefined, readBoolean, readFraction } from './cell.js';
 import { toNumber, type Rational } from './decimal.js';
 import { INDICATOR_COLUMNS, INDICATOR_OUTPUTS, OBJECTIVE_COLUMNS, OBJECTIVE_OUTPUTS } from './columns.js';
-import { a1, cell, findColumn, findYearColumns, headerWidth, isBlankRow, normalizeHeader, type ColumnSpec } from './table.js';
+import { a1, cell, findColumn, findHeaderRow, findYearColumns, headerWidth, isBlankRow, normalizeHeader, type ColumnSpec } from './table.js';
 import { parseTarget, isTargetError, type ParsedTarget } from './target.js';
 import { readMethod } from './settings.js';
 import { t, type MessageKey } from './messages.js';
@@ -105,17 +105,20 @@ function readWeight(v: CellValue, code: string, sheet: string, row: number, col:
 
 export interface ObjectiveTable {
   rows: ObjectiveRow[];
+  /** 0-based row of the headers. */
+  headerRow: number;
   /** Columns for issue addresses (-1 when absent). */
   codeCol: number;
   parentCol: number;
 }
 
 export function readObjectives(table: Table, sheet: string, sink: IssueSink): ObjectiveTable {
-  const headers = table[0] ?? [];
+  const headerRow = findHeaderRow(table, OBJECTIVE_COLUMNS.code);
+  const headers = table[headerRow] ?? [];
   const cols = columns(headers, OBJECTIVE_COLUMNS);
   const known = new Set(Object.values(cols).filter((c) => c >= 0));
   const attributeCols: { col: number; name: string }[] = [];
-  const width = headerWidth(table);
+  const width = headerWidth(table, headerRow);
   for (let c = 0; c < width; c++) {
     const name = cleanText(headers[c]);
     if (name === '' || OUTPUT_HEADERS.has(normalizeHeader(name))) continue;
@@ -124,7 +127,7 @@ export function readObjectives(table: Table, sheet: string, sink: IssueSink): Ob
   if (cols.code < 0) sink.add('error', sheet, a1(0, 0), 'column.missing', { column: 'Codice', sheet });
   const seen = new Map<string, number>();
   const out: ObjectiveRow[] = [];
-  for (let r = 1; r < table.length; r++) {
+  for (let r = headerRow + 1; r < table.length; r++) {
     if (isBlankRow(table[r])) continue;
     const code = readCode(cell(table, r, cols.code));
     if (code === '') {
@@ -159,7 +162,7 @@ export function readObjectives(table: Table, sheet: string, sink: IssueSink): Ob
       row: r,
     });
   }
-  return { rows: out, codeCol: Math.max(cols.code, 0), parentCol: cols.parent >= 0 ? cols.parent : Math.max(cols.code, 0) };
+  return { rows: out, headerRow, codeCol: Math.max(cols.code, 0), parentCol: cols.parent >= 0 ? cols.parent : Math.max(cols.code, 0) };
 }
 
 const HIGHER = /^(max|massimo|massimizzare|crescente|higher|high|up|maggiore|alto|positiva|\+|↑|higher is better|più alto è meglio)$/;
@@ -181,7 +184,7 @@ export interface YearColumns {
 }
 
 /** Picks the Target/Consuntivo/Soglia columns of the year being scored. */
-export function chooseYearColumns(headers: CellValue[], settings: Settings, sheet: string, sink: IssueSink): YearColumns {
+export function chooseYearColumns(headers: CellValue[], headerRow: number, settings: Settings, sheet: string, sink: IssueSink): YearColumns {
   const pick = (spec: ColumnSpec, year: number | null): number => {
     const byYear = findYearColumns(headers, spec);
     if (year !== null && byYear.has(year)) return byYear.get(year) as number;
@@ -191,13 +194,13 @@ export function chooseYearColumns(headers: CellValue[], settings: Settings, shee
   let year = settings.year;
   if (year === null && targetYears.size > 0 && findColumn(headers, INDICATOR_COLUMNS.target) < 0) {
     year = Math.min(...targetYears.keys());
-    if (targetYears.size > 1) sink.add('warning', sheet, a1(0, targetYears.get(year) as number), 'year.missing', { year });
+    if (targetYears.size > 1) sink.add('warning', sheet, a1(headerRow, targetYears.get(year) as number), 'year.missing', { year });
   }
   let target = pick(INDICATOR_COLUMNS.target, year);
   if (year !== null && !targetYears.has(year) && target < 0 && targetYears.size > 0) {
     sink.add('error', sheet, '', 'column.missing', { column: `Target ${year}`, sheet });
   }
-  if (target < 0 && targetYears.size === 0) sink.add('error', sheet, a1(0, 0), 'column.missing', { column: 'Target', sheet });
+  if (target < 0 && targetYears.size === 0) sink.add('error', sheet, a1(headerRow, 0), 'column.missing', { column: 'Target', sheet });
   return {
     target,
     actual: pick(INDICATOR_COLUMNS.actual, year),
@@ -209,6 +212,8 @@ export function chooseYearColumns(headers: CellValue[], settings: Settings, shee
 export interface IndicatorTable {
   rows: IndicatorRow[];
   year: number | null;
+  /** 0-based row of the headers. */
+  headerRow: number;
   /** Output rows left unscored (duplicates, rows without a code). */
   ignoredRows: number[];
   /** Columns of the year's Consuntivo and Soglia, Obiettivo and Neutralizzato, for issue addresses. */
@@ -219,16 +224,17 @@ export interface IndicatorTable {
 }
 
 export function readIndicators(table: Table, sheet: string, settings: Settings, sink: IssueSink): IndicatorTable {
-  const headers = table[0] ?? [];
+  const headerRow = findHeaderRow(table, INDICATOR_COLUMNS.code);
+  const headers = table[headerRow] ?? [];
   const cols = columns(headers, INDICATOR_COLUMNS);
-  const years = chooseYearColumns(headers, settings, sheet, sink);
-  if (cols.code < 0) sink.add('error', sheet, a1(0, 0), 'column.missing', { column: 'Codice', sheet });
-  if (years.actual < 0) sink.add('error', sheet, a1(0, 0), 'column.missing', { column: 'Consuntivo', sheet });
+  const years = chooseYearColumns(headers, headerRow, settings, sheet, sink);
+  if (cols.code < 0) sink.add('error', sheet, a1(headerRow, 0), 'column.missing', { column: 'Codice', sheet });
+  if (years.actual < 0) sink.add('error', sheet, a1(headerRow, 0), 'column.missing', { column: 'Consuntivo', sheet });
   const seen = new Map<string, number>();
   const rows: IndicatorRow[] = [];
   const ignoredRows: number[] = [];
   const targets = new TextCache<ReturnType<typeof parseTarget>>();
-  for (let r = 1; r < table.length; r++) {
+  for (let r = headerRow + 1; r < table.length; r++) {
     if (isBlankRow(table[r])) continue;
     const code = readCode(cell(table, r, cols.code));
     if (code === '') {
@@ -314,7 +320,7 @@ export function readIndicators(table: Table, sheet: string, settings: Settings, 
     });
   }
   return {
-    rows, year: years.year, ignoredRows, actualCol: years.actual, thresholdCol: years.threshold,
+    rows, year: years.year, headerRow, ignoredRows, actualCol: years.actual, thresholdCol: years.threshold,
     objectiveCol: Math.max(cols.objective, 0), excludedCol: Math.max(cols.excluded, 0),
   };
 }

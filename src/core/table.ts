@@ -101,9 +101,18 @@ export function findYearColumns(headers: CellValue[], spec: ColumnSpec): Map<num
   return found;
 }
 
+/**
+ * The header row: the first of the top rows that names the given column (a title such as "CRUSCOTTO
+ * STRATEGICO" often sits above the headers). Row 0 when none does, so missing columns are reported there.
+ */
+export function findHeaderRow(table: Table, spec: ColumnSpec, lookahead = 20): number {
+  for (let r = 0; r < Math.min(table.length, lookahead); r++) if (findColumn(table[r] ?? [], spec) >= 0) return r;
+  return 0;
+}
+
 /** Width of the header row: last non-blank header + 1. */
-export function headerWidth(table: Table): number {
-  const header = table[0] ?? [];
+export function headerWidth(table: Table, headerRow = 0): number {
+  const header = table[headerRow] ?? [];
   for (let c = header.length - 1; c >= 0; c--) if (cleanText(header[c]) !== '') return c + 1;
   return 0;
 }

@@ -31,9 +31,9 @@ export const SEVERITY_FILLS: Record<Issue['severity'], string> = {
 };
 
 /** Where each output column goes: the existing column with that header, or the next free one. */
-export function outputColumns<K extends string>(table: Table, specs: Record<K, ColumnSpec>): Record<K, number> {
-  const headers = table[0] ?? [];
-  let next = headerWidth(table);
+export function outputColumns<K extends string>(table: Table, headerRow: number, specs: Record<K, ColumnSpec>): Record<K, number> {
+  const headers = table[headerRow] ?? [];
+  let next = headerWidth(table, headerRow);
   const out = {} as Record<K, number>;
   for (const key of Object.keys(specs) as K[]) {
     const found = findColumn(headers, specs[key]);
@@ -91,20 +91,20 @@ interface OutputColumn {
 }
 
 /** Output columns of an input sheet: headers in the sheet's language, found or appended, one block each. */
-function outputSheet<K extends string>(sheet: string, table: Table, lang: Lang, specs: Record<K, ColumnSpec>, data: Record<K, OutputColumn>): SheetWrite {
-  const cols = outputColumns(table, specs);
+function outputSheet<K extends string>(sheet: string, table: Table, headerRow: number, lang: Lang, specs: Record<K, ColumnSpec>, data: Record<K, OutputColumn>): SheetWrite {
+  const cols = outputColumns(table, headerRow, specs);
   const keys = Object.keys(specs) as K[];
   return {
     sheet,
     replace: false,
-    frozenRows: 1,
-    blocks: keys.map((k) => column(0, cols[k], specs[k][lang], data[k].values, data[k].format, data[k].fills, data[k].notes)),
+    frozenRows: headerRow + 1,
+    blocks: keys.map((k) => column(headerRow, cols[k], specs[k][lang], data[k].values, data[k].format, data[k].fills, data[k].notes)),
     columnWidths: keys.map((k) => ({ col: cols[k], width: data[k].width })),
   };
 }
 
-function indicatorSheet(sheet: string, table: Table, indicators: IndicatorResult[], lang: Lang): SheetWrite {
-  const n = Math.max(table.length - 1, 0);
+function indicatorSheet(sheet: string, table: Table, headerRow: number, indicators: IndicatorResult[], lang: Lang): SheetWrite {
+  const n = Math.max(table.length - 1 - headerRow, 0);
   const achievement: CellValue[] = new Array(n).fill(null);
   const score: CellValue[] = new Array(n).fill(null);
   const status: CellValue[] = new Array(n).fill(null);
@@ -112,7 +112,7 @@ function indicatorSheet(sheet: string, table: Table, indicators: IndicatorResult
   const fills: (string | null)[] = new Array(n).fill(null);
   const scoreNotes: (string | null)[] = new Array(n).fill(null);
   for (const ind of indicators) {
-    const i = ind.row - 1;
+    const i = ind.row - 1 - headerRow;
     achievement[i] = ind.achievement;
     score[i] = ind.score;
     status[i] = t(lang, `status.${ind.status}`) + (ind.daysLate ? ` (${t(lang, 'note.late', { days: ind.daysLate })})` : '');
@@ -126,7 +126,7 @@ function indicatorSheet(sheet: string, table: Table, indicators: IndicatorResult
       });
     }
   }
-  return outputSheet(sheet, table, lang, INDICATOR_OUTPUTS, {
+  return outputSheet(sheet, table, headerRow, lang, INDICATOR_OUTPUTS, {
     achievement: { values: achievement, format: PERCENT_FORMAT, width: 16 },
     score: { values: score, format: PERCENT_FORMAT, width: 12, notes: scoreNotes },
     status: { values: status, format: null, width: 24, fills },
@@ -134,17 +134,18 @@ function indicatorSheet(sheet: string, table: Table, indicators: IndicatorResult
   });
 }
 
-function objectiveSheet(sheet: string, table: Table, objectives: ObjectiveResult[], lang: Lang): SheetWrite {
-  const n = Math.max(table.length - 1, 0);
+function objectiveSheet(sheet: string, table: Table, headerRow: number, objectives: ObjectiveResult[], lang: Lang): SheetWrite {
+  const n = Math.max(table.length - 1 - headerRow, 0);
   const result: CellValue[] = new Array(n).fill(null);
   const achievement: CellValue[] = new Array(n).fill(null);
   const rating: CellValue[] = new Array(n).fill(null);
   for (const o of objectives) {
-    result[o.row - 1] = o.score;
-    achievement[o.row - 1] = o.achievement;
-    rating[o.row - 1] = o.rating;
+    const i = o.row - 1 - headerRow;
+    result[i] = o.score;
+    achievement[i] = o.achievement;
+    rating[i] = o.rating;
   }
-  return outputSheet(sheet, table, lang, OBJECTIVE_OUTPUTS, {
+  return outputSheet(sheet, table, headerRow, lang, OBJECTIVE_OUTPUTS, {
     result: { values: result, format: PERCENT_FORMAT, width: 12 },
     achievement: { values: achievement, format: PERCENT_FORMAT, width: 17 },
     rating: { values: rating, format: null, width: 16 },
@@ -260,16 +261,16 @@ export interface PlanWriteInput {
   lang: Lang;
   settings: Settings;
   year: number | null;
-  indicatorSheet: { name: string; table: Table };
-  objectiveSheet: { name: string; table: Table } | null;
+  indicatorSheet: { name: string; table: Table; headerRow: number };
+  objectiveSheet: { name: string; table: Table; headerRow: number } | null;
   indicators: IndicatorResult[];
   rollup: Rollup;
   issues: Issue[];
 }
 
 export function planWrites(p: PlanWriteInput): WritePlan {
-  const sheets: SheetWrite[] = [indicatorSheet(p.indicatorSheet.name, p.indicatorSheet.table, p.indicators, p.lang)];
-  if (p.objectiveSheet) sheets.push(objectiveSheet(p.objectiveSheet.name, p.objectiveSheet.table, p.rollup.objectives, p.lang));
+  const sheets: SheetWrite[] = [indicatorSheet(p.indicatorSheet.name, p.indicatorSheet.table, p.indicatorSheet.headerRow, p.indicators, p.lang)];
+  if (p.objectiveSheet) sheets.push(objectiveSheet(p.objectiveSheet.name, p.objectiveSheet.table, p.objectiveSheet.headerRow, p.rollup.objectives, p.lang));
   sheets.push(summarySheet(p.lang, p.settings, p.year, p.rollup, p.indicators, p.issues));
   sheets.push(issuesSheet(p.lang, p.issues));
   return { sheets };

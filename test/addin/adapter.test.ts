@@ -80,13 +80,13 @@ describe('Excel adapter', () => {
   });
 
   it('reads a used range that does not start at A1', async () => {
-    const shifted: PlanInput = { sheets: { Indicatori: [[null, 'Codice', 'Obiettivo', 'Target', 'Consuntivo'], [null, '1.1', '1', '>= 10', 5]] } };
+    const shifted: PlanInput = { sheets: { Indicatori: [[], [null, 'Codice', 'Obiettivo', 'Target', 'Consuntivo'], [null, '1.1', '1', '>= 10', 5]] } };
     const wb = workbookOf(shifted);
     const summary = await scoreWorkbook('it');
     expect(summary.indicatorCount).toBe(1);
-    // The table starts in column B: outputs land after column E, where they belong.
-    expect(wb.sheet('Indicatori').cell(0, 5).value).toBe('Raggiungimento');
-    expect(wb.sheet('Indicatori').cell(1, 6).value).toBe(0.5);
+    // The table starts at B2: outputs land on its header row, after column E.
+    expect(wb.sheet('Indicatori').cell(1, 5).value).toBe('Raggiungimento');
+    expect(wb.sheet('Indicatori').cell(2, 6).value).toBe(0.5);
   });
 
   it('creates the template in an empty workbook, never over existing sheets', async () => {

@@ -45,6 +45,29 @@ describe('write plan', () => {
     expect(Object.keys(INDICATOR_OUTPUTS)).toHaveLength(4);
   });
 
+  it('finds headers below a title, as real cruscotti have them', () => {
+    const r = scorePlan({
+      sheets: {
+        Obiettivi: [['CRUSCOTTO STRATEGICO'], [], ['Codice', 'Titolo'], ['1', 'Uno']],
+        Indicatori: [
+          ['Piano 2025 — indicatori'],
+          ['Codice', 'Obiettivo', 'Target', 'Consuntivo'],
+          ['1.1', '1', '>= 10', 5],
+          ['1.2', '1', 'X<x1', 5],
+        ],
+      },
+    });
+    expect(r.indicators.map((i) => [i.code, i.row, i.score])).toEqual([['1.1', 2, 0.5], ['1.2', 3, null]]);
+    expect(r.objectives[0]).toMatchObject({ code: '1', row: 3, score: 0.5 });
+    expect(r.issues.find((i) => i.code === 'target.unreadable')?.cell).toBe('C4');
+    const ind = sheet(r.writePlan, 'Indicatori');
+    // Header cells on the header row, values from the next one, the title untouched.
+    expect(ind.blocks[1]).toMatchObject({ row: 1, col: 5 });
+    expect(ind.blocks[1].values).toEqual([['Punteggio'], [0.5], [null]]);
+    expect(ind.frozenRows).toBe(2);
+    expect(sheet(r.writePlan, 'Obiettivi').blocks[0]).toMatchObject({ row: 2, values: [['Risultato'], [0.5]] });
+  });
+
   it('writes English headers and sheets for an English workbook', () => {
     const r = scorePlan({
       sheets: {

@@ -204,11 +204,25 @@ describe('template, snapshot and change log', () => {
       ['Indicatori', `${col(t24 + 1)}8`, 'Target 2025', '', '>= 5'],
     ]);
     expect(log[1][0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    // Edits of the header row itself are not logged.
+    edit(1, consuntivo, 'Consuntivo', 'Consuntivo 2024');
+    expect(ss.sheet('Registro').table()).toHaveLength(7);
     // Edits elsewhere are not logged.
     fn('onEdit')({ range: ss.sheet('Obiettivi').getRange(2, 2, 1, 1), source: ss, oldValue: 'a', value: 'b' });
     expect(ss.sheet('Registro').table()).toHaveLength(7);
     fn('showAuditLog')();
     expect(ss.active?.sheet).toBe('Registro');
+  });
+});
+
+describe('change log below a title row', () => {
+  it('finds the headers where the core finds them', () => {
+    const ss = new FakeSpreadsheet();
+    ss.load('Indicatori', [['Piano 2025'], ['Codice', 'Obiettivo', 'Target', 'Consuntivo'], ['1.1', '1', '>= 10', 5]]);
+    const { fn } = load(ss);
+    ss.sheet('Indicatori').cell(3, 4).value = 7;
+    fn('onEdit')({ range: ss.sheet('Indicatori').getRange(3, 4, 1, 1), source: ss, oldValue: 5, value: 7 });
+    expect(ss.sheet('Registro').table().slice(1).map((r) => r.slice(1))).toEqual([['Indicatori', 'D3', 'Consuntivo', 5, 7]]);
   });
 });
 
