@@ -57,6 +57,17 @@ describe('Excel adapter', () => {
     expect([...wb.notes.values()]).toEqual([expect.stringContaining('rideterminato a 60,00%')]);
   });
 
+  it('writes the scores the CLI reports for the same plan', async () => {
+    const { cliResults } = await import('../support/cli-results.js');
+    const cli = await cliResults(new URL('../../examples/pira-2024.xlsx', import.meta.url).pathname);
+    const wb = workbookOf(pira);
+    const summary = await scoreWorkbook('it');
+    expect(summary.entity).toEqual(cli.entity);
+    const ind = wb.sheet('Indicatori').table();
+    const col = (ind[0] as string[]).indexOf('Punteggio');
+    for (const i of cli.indicators) expect(ind.find((r) => r[0] === i.code)?.[col], i.code).toEqual(i.score ?? '');
+  });
+
   it('gives the same workbook when scoring twice', async () => {
     const wb = workbookOf(pira);
     await scoreWorkbook('it');

@@ -104,6 +104,20 @@ describe('Apps Script bundle', () => {
     expect(JSON.stringify(ss.sheets.map((s) => [s.name, s.table()]))).toBe(before);
   });
 
+  it('writes the scores the CLI reports for the same plan', async () => {
+    const { cliResults } = await import('../support/cli-results.js');
+    const cli = await cliResults(new URL('../../examples/pira-2024.xlsx', import.meta.url).pathname);
+    const ss = spreadsheetOf(pira);
+    const summary = JSON.parse(JSON.stringify(load(ss).fn('scorePlan')()));
+    expect(summary.entity).toEqual(cli.entity);
+    const ind = ss.sheet('Indicatori').table();
+    const col = (ind[0] as string[]).indexOf('Punteggio');
+    for (const i of cli.indicators) expect(ind.find((r) => r[0] === i.code)?.[col], i.code).toEqual(i.score ?? '');
+    const obj = ss.sheet('Obiettivi').table();
+    const ocol = (obj[0] as string[]).indexOf('Risultato');
+    for (const o of cli.objectives) expect(obj.find((r) => r[0] === o.code)?.[ocol], o.code).toEqual(o.score ?? '');
+  });
+
   it('reads date cells in the spreadsheet time zone, whatever the machine\'s', () => {
     const withDates = structuredClone(pira);
     const indicators = withDates.sheets.Indicatori;
