@@ -94,6 +94,41 @@ describe('linear (proporzionale)', () => {
   });
 });
 
+// Rows of the seeds other than the PIRA, with their "Stato 2024" used as the actual.
+// [target, actual, UdM, expected score, status]
+const SEED_ROWS: [CellValue, CellValue, string, number, string][] = [
+  // PIAO 2025-2027 (seed 001)
+  ['<= -20,00', '-21,77', 'gg', 1, 'met'],
+  ['<= 5,0', '1,98', 'gg', 1, 'met'],
+  ['>= 9,9%', '9,85%', 'n.', 9.85 / 9.9, 'partial'],
+  ['>= 53%', '53,27%', '%', 1, 'met'],
+  ['=< 1', '0,92', 'n.', 1, 'met'],
+  ['<= 37,2%', '37,2%', '%', 1, 'met'],
+  ['>= -3,00%', '0,86%', '%', 1, 'met'],
+  ['>= 150%', '150,62%', '%', 1, 'met'],
+  ['>= 80,00%', '18,18%', '%', 18.18 / 80, 'partial'],
+  ['= SI', 'si', 'si/no', 1, 'met'],
+  ['<= 31/12/2025', '17/12/2024', 'data', 1, 'met'],
+  ['<= 28/02/2025', '26/03/2025', 'data', 0, 'notMet'],
+  ['<= 45900', '29.11.2024', 'data', 1, 'met'],
+  ['>= 6', '08:00', 'hh', 1, 'met'],
+  ['<= 80', 46, 'n.', 1, 'met'],
+  ['<= 9', '7,4', 'n.', 1, 'met'],
+  // Albero della performance 2024 (seed 002)
+  ['>=80%', '72%', '%', 0.9, 'partial'],
+  ['≥ 5', 4, 'n.', 0.8, 'partial'],
+  ['100%', '100%', '%', 1, 'met'],
+  ['31/12/2024', '20/12/2024', 'data', 1, 'met'],
+];
+
+describe('worked rows from the other seeds', () => {
+  it.each(SEED_ROWS)('%s with %s (%s)', (target, actual, unit, score, status) => {
+    const r = scoreOne(target, actual, { unit });
+    expect(r.score).toBeCloseTo(score, 12);
+    expect(r.status).toBe(status);
+  });
+});
+
 describe('bands (fasce): exact edges', () => {
   const BANDS: [CellValue, CellValue, number][] = [
     // 3,47% against 3,50% is 99,14%: at least 99%, so 100%.
