@@ -1,5 +1,6 @@
 // Draws the add-in's icons (a gauge: bars rising to a target line) as PNGs at 16, 32 and 80 px, with
 // zlib only, so the build needs no image tools. Run once; the PNGs are committed under addin/assets.
+import { Buffer } from 'node:buffer';
 import { deflateSync } from 'node:zlib';
 import { writeFileSync } from 'node:fs';
 

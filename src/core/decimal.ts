@@ -38,7 +38,7 @@ export function fromDecimalString(text: string): Rational {
   const sign = m[1] === '-' ? -1n : 1n;
   const frac = m[3] ?? '';
   let n = BigInt((m[2] || '0') + frac) * sign;
-  let exp = -frac.length + (m[4] ? Number(m[4]) : 0);
+  const exp = -frac.length + (m[4] ? Number(m[4]) : 0);
   let d = 1n;
   if (exp >= 0) n *= TEN ** BigInt(exp);
   else d = TEN ** BigInt(-exp);

@@ -196,7 +196,7 @@ export function chooseYearColumns(headers: CellValue[], headerRow: number, setti
     year = Math.min(...targetYears.keys());
     if (targetYears.size > 1) sink.add('warning', sheet, a1(headerRow, targetYears.get(year) as number), 'year.missing', { year });
   }
-  let target = pick(INDICATOR_COLUMNS.target, year);
+  const target = pick(INDICATOR_COLUMNS.target, year);
   if (year !== null && !targetYears.has(year) && target < 0 && targetYears.size > 0) {
     sink.add('error', sheet, '', 'column.missing', { column: `Target ${year}`, sheet });
   }

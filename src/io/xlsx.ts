@@ -55,7 +55,7 @@ export async function loadWorkbook(source: string | Buffer): Promise<Workbook> {
   try {
     if (typeof source === 'string') await workbook.xlsx.readFile(source);
     else await workbook.xlsx.load(source as unknown as ArrayBuffer);
-  } catch (e) {
+  } catch {
     throw new WorkbookFileError(`${typeof source === 'string' ? source : 'workbook'}: non è un file xlsx leggibile / not a readable xlsx file`);
   }
   return workbook;
