@@ -134,3 +134,5 @@ export function summarize(result: ScoreResult): Summary {
     issueCounts,
   };
 }
+export { normalizeBlock, splitRows, runs, gridWidth, GENERAL_FORMAT } from './writeblock.js';
+export type { NormalBlock, NormalValue } from './writeblock.js';

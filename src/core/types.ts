@@ -18,6 +18,43 @@ export type Lang = 'it' | 'en';
 export interface PlanInput {
   /** Sheet name -> table. Names are matched case- and space-insensitively, Italian or English. */
   sheets: Record<string, Table>;
+  /**
+   * Sheet name -> A1 addresses of formula cells that have no cached value (a file saved by a program that
+   * does not compute, e.g. openpyxl). They read as blank but are not empty: output columns avoid them and an
+   * actual or target there is an issue at its cell. Only the file reader can see them; live hosts compute.
+   */
+  uncachedFormulas?: Record<string, string[]>;
+}
+
+/** The tool's own output sheets, recognised by a marker the tool writes on them (never by name alone). */
+export type OutputKind = 'summary' | 'issues';
+
+/**
+ * Name of the marker that makes a sheet the tool's own: a hidden, sheet-scoped defined name in xlsx files
+ * and in Excel (`<definedName name="CRUSCOTTO_OUTPUT" localSheetId="n" hidden="1">"summary"</definedName>`),
+ * developer metadata with this key in Google Sheets.
+ */
+export const OUTPUT_MARKER = 'CRUSCOTTO_OUTPUT';
+
+/** A sheet of the workbook as its host sees it: every sheet, input or not, with the tool's marker if any. */
+export interface SheetInfo {
+  name: string;
+  owner: OutputKind | null;
+}
+
+/** What every host adapter reads: the input tables (output sheets skipped) and the list of all sheets. */
+export interface WorkbookRead {
+  input: PlanInput;
+  sheets: SheetInfo[];
+}
+
+/**
+ * The one contract of the three hosts (xlsx file, Excel, Google Sheets): read the tables, and apply a
+ * write plan exactly as the core describes it. The conformance suite in test/adapters runs against each.
+ */
+export interface WorkbookAdapter {
+  read(): Promise<WorkbookRead>;
+  apply(plan: WritePlan): Promise<void>;
 }
 
 export interface ScoreOptions {
@@ -25,6 +62,13 @@ export interface ScoreOptions {
   year?: number;
   /** Language of messages and new headers; default: the workbook's (English headers -> 'en'), else 'it'. */
   lang?: Lang;
+  /**
+   * Every sheet of the workbook with its marker, as the adapter read it. With it the core replaces only the
+   * sheets that carry its marker, picks another name when a user sheet has the output's name (any case), and
+   * removes its own sheets of the other language. Without it, sheets named like the outputs are taken as
+   * the tool's own (tests, pure callers).
+   */
+  workbook?: SheetInfo[];
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -160,9 +204,14 @@ export interface WriteBlock {
 }
 
 export interface SheetWrite {
+  /** The sheet's name; hosts look it up case-insensitively, as Excel and Sheets do. */
   sheet: string;
-  /** true: the sheet is the core's own output (Sintesi, Segnalazioni): create or clear it, then write. */
+  /** true: create or clear the sheet (values, formats, notes, validations), then write. */
   replace: boolean;
+  /** Set on the tool's own output sheets: the host writes the OUTPUT_MARKER with this kind on the sheet. */
+  owner?: OutputKind;
+  /** Print layout, only on sheets the tool creates (the user's own page setup is theirs). */
+  pageSetup?: PageSetup;
   blocks: WriteBlock[];
   /** Rows to freeze at the top (header rows). */
   frozenRows?: number;
@@ -172,8 +221,18 @@ export interface SheetWrite {
   validations?: { col: number; fromRow: number; toRow: number; list: string[] }[];
 }
 
+export interface PageSetup {
+  landscape: boolean;
+  /** Fit all columns on one page width (any number of pages tall). */
+  fitToWidth: boolean;
+  /** The first N rows repeat at the top of every printed page (0 or absent: none). */
+  printTitleRows?: number;
+}
+
 export interface WritePlan {
   sheets: SheetWrite[];
+  /** The tool's own sheets (by marker) to delete, e.g. an English Summary when scoring again in Italian. */
+  removeSheets?: string[];
 }
 
 /**
