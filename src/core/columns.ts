@@ -57,4 +57,5 @@ export const SETTING_KEYS = {
   entityAggregation: col('aggregazione ente', 'entity aggregation', 'aggregazione'),
   ratingScale: col('scala valutazione', 'rating scale', 'scala di valutazione', 'scala'),
   year: col('anno', 'year', 'anno di riferimento'),
+  entityName: col('ente', 'entity', 'nome ente', 'entity name', 'amministrazione'),
 };

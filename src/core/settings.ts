@@ -182,6 +182,9 @@ export function readSettings(table: Table | null, sheet: string, lang: Lang): Se
         else unreadable(r, cleanText(row[0]), value, '-');
         break;
       }
+      case 'entityName':
+        settings.entityName = cleanText(value);
+        break;
     }
   }
   return { settings, issues, rows };

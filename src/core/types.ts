@@ -121,6 +121,8 @@ export interface Settings {
   entityAggregation: 'simple' | 'weighted';
   ratingScale: RatingStep[];
   year: number | null;
+  /** The entity's name (Impostazioni `ente`), shown in the report's title. */
+  entityName?: string;
 }
 
 export interface IndicatorResult {
