@@ -5,7 +5,9 @@
 import type { CellValue, TargetKind } from './types.js';
 import type { Actual } from './score.js';
 import { cleanText, parseDateText, parseNumberText, readBoolean, readDate } from './cell.js';
-import { fromNumber, type Rational } from './decimal.js';
+import { abs, cmp, fromNumber, type Rational } from './decimal.js';
+
+const TWO = fromNumber(2);
 
 const DURATION_RE = /^(\d{1,3}):([0-5]\d)$/;
 
@@ -41,7 +43,7 @@ export function readActual(v: CellValue, kind: TargetKind, year: number | null):
       const n = readMeasureNumber(v);
       if (!n) return { ok: false };
       // 29,52 typed against a percent target is most likely 29,52%: say so, but read it as written.
-      const percentScale = kind === 'percent' && !n.percent && (n.value.n > 2n * n.value.d || n.value.n < -2n * n.value.d);
+      const percentScale = kind === 'percent' && !n.percent && cmp(abs(n.value), TWO) > 0;
       return { ok: true, actual: { kind: 'number', value: n.value }, percentScale };
     }
     default:

@@ -3,7 +3,7 @@
  * "30.04.2025", "si") must give the same value as a real number, date or percent-formatted cell.
  */
 import type { CellValue } from './types.js';
-import { fromDecimalString, fromNumber, type Rational } from './decimal.js';
+import { cmp, fromDecimalString, fromNumber, ONE, percent as percentPoints, type Rational } from './decimal.js';
 
 export interface NumberReading {
   value: Rational;
@@ -68,7 +68,7 @@ export function parseNumberText(text: string): NumberReading | null {
     if (rest.startsWith('%')) {
       percent = true;
       rest = rest.slice(1).trim();
-      value = { n: value.n, d: value.d * 100n };
+      value = percentPoints(value);
     }
     return { value, percent, unit: rest };
   }
@@ -88,7 +88,7 @@ export function readFraction(v: CellValue): Rational | null {
   if (!r || (r.unit !== '' && !/^%?$/.test(r.unit))) return null;
   if (r.percent) return r.value;
   // A plain 14,29 in a Peso column means 14,29%: weights and scores are never above 100%.
-  if (r.value.n > r.value.d) return { n: r.value.n, d: r.value.d * 100n };
+  if (cmp(r.value, ONE) > 0) return percentPoints(r.value);
   return r.value;
 }
 

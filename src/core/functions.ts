@@ -10,7 +10,7 @@ import { scoreMeasure } from './score.js';
 import { readDirection } from './plan.js';
 import { DEFAULT_BANDS, DEFAULT_RATING_SCALE, parseRatingScale, ratingFor, readMethod } from './settings.js';
 import { cleanText, isBlank, isNotDefined, readFraction, readNumber } from './cell.js';
-import { ZERO, add, div, fromNumber, mul, toNumber, type Rational } from './decimal.js';
+import { ZERO, add, div, fromNumber, mul, sign, toNumber, type Rational } from './decimal.js';
 import { bilingual, t, type MessageKey } from './messages.js';
 
 export class FunctionArgumentError extends Error {
@@ -101,7 +101,7 @@ export function weighted(scoresArg: unknown, weightsArg: unknown): number {
     let w: Rational | null = null;
     if (!isBlank(weights[i])) {
       w = readFraction(weights[i]);
-      if (!w || w.n < 0n) throw new FunctionArgumentError('fn.weight', { text: cleanText(weights[i]) });
+      if (!w || sign(w) < 0) throw new FunctionArgumentError('fn.weight', { text: cleanText(weights[i]) });
     }
     pairs.push({ s, w });
   }
@@ -110,7 +110,7 @@ export function weighted(scoresArg: unknown, weightsArg: unknown): number {
     return toNumber(div(pairs.reduce((acc, p) => add(acc, p.s), ZERO), fromNumber(pairs.length)));
   }
   const total = pairs.reduce((acc, p) => add(acc, p.w ?? ZERO), ZERO);
-  if (total.n === 0n) throw new FunctionArgumentError('fn.zeroWeights');
+  if (sign(total) === 0) throw new FunctionArgumentError('fn.zeroWeights');
   return toNumber(div(pairs.reduce((acc, p) => add(acc, mul(p.s, p.w ?? ZERO)), ZERO), total));
 }
 

@@ -6,7 +6,7 @@
 import type { EntityResult, ObjectiveResult, Settings } from './types.js';
 import type { IssueSink, ObjectiveRow } from './plan.js';
 import type { MeasuredIndicators } from './measure.js';
-import { ONE, ZERO, add, cmp, div, fromNumber, toNumber, type Rational } from './decimal.js';
+import { ONE, ZERO, add, cmp, div, fromNumber, sign, toNumber, type Rational } from './decimal.js';
 import { ratingFor } from './settings.js';
 import { a1 } from './table.js';
 import { formatPercent } from './messages.js';
@@ -62,7 +62,7 @@ function aggregate(items: Item[], parentLabel: string, at: { sheet: string; cell
   if (measured.length === 0) return null;
   if (useWeighted) {
     const total = measured.reduce((s, i) => add(s, i.weight as Rational), ZERO);
-    if (total.n === 0n) {
+    if (sign(total) === 0) {
       sink.add('warning', where.sheet, where.cell, 'weights.zero', { parent: parentLabel });
     } else {
       // Normalised weights are exact (equal weights, however typed, give the same float); the mean of the

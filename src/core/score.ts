@@ -132,9 +132,9 @@ export function bandScore(achievement: Rational, bands: Band[]): Rational {
 function interpolate(a: Rational, t: Rational, s: Rational, way: Direction | 'equal'): Rational {
   if (way === 'equal') {
     const span = abs(sub(s, t));
-    return span.n === 0n ? ZERO : sub(ONE, div(abs(sub(a, t)), span));
+    return sign(span) === 0 ? ZERO : sub(ONE, div(abs(sub(a, t)), span));
   }
   const span = sub(t, s);
-  if (span.n === 0n) return ZERO;
+  if (sign(span) === 0) return ZERO;
   return div(sub(a, s), span);
 }

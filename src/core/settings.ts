@@ -4,7 +4,7 @@
  */
 import type { Band, CellValue, Issue, Lang, Method, RatingStep, Settings, Table } from './types.js';
 import { cleanText, isBlank, readFraction, readNumber } from './cell.js';
-import { fromNumber, toNumber, cmp, type Rational } from './decimal.js';
+import { fromNumber, toNumber, cmp, isInteger, percent, sign, type Rational } from './decimal.js';
 import { SETTING_KEYS } from './columns.js';
 import { a1, normalizeHeader } from './table.js';
 import { formatPercent, t } from './messages.js';
@@ -68,8 +68,8 @@ export function parseBands(text: string): Band[] | null {
   const anyPercentSign = /%/.test(text);
   const points = !anyPercentSign && raw.some(([f, s]) => toNumber(f) > 1 || toNumber(s) > 1);
   const bands = raw.map(([f, s]) => ({
-    from: toNumber(points ? { n: f.n, d: f.d * 100n } : f),
-    score: toNumber(points ? { n: s.n, d: s.d * 100n } : s),
+    from: toNumber(points ? percent(f) : f),
+    score: toNumber(points ? percent(s) : s),
   }));
   return bands.sort((a, b) => b.from - a.from);
 }
@@ -91,7 +91,7 @@ export function parseRatingScale(text: string): RatingStep[] | null {
     labels.push(m[2].trim());
   }
   const points = !anyPercentSign && values.some((v) => toNumber(v) > 1);
-  values.forEach((v, i) => steps.push({ from: toNumber(points ? { n: v.n, d: v.d * 100n } : v), label: labels[i] }));
+  values.forEach((v, i) => steps.push({ from: toNumber(points ? percent(v) : v), label: labels[i] }));
   return steps.sort((a, b) => b.from - a.from);
 }
 
@@ -153,13 +153,13 @@ export function readSettings(table: Table | null, sheet: string, lang: Lang): Se
       }
       case 'tolerance': {
         const f = readFraction(value);
-        if (f && f.n >= 0n) settings.tolerance = toNumber(f);
+        if (f && sign(f) >= 0) settings.tolerance = toNumber(f);
         else unreadable(r, cleanText(row[0]), value, '0%');
         break;
       }
       case 'cap': {
         const f = readFraction(value);
-        if (f && f.n > 0n) settings.cap = toNumber(f);
+        if (f && sign(f) > 0) settings.cap = toNumber(f);
         else unreadable(r, cleanText(row[0]), value, '100%');
         break;
       }
@@ -177,7 +177,7 @@ export function readSettings(table: Table | null, sheet: string, lang: Lang): Se
       }
       case 'year': {
         const y = readNumber(value);
-        const year = y && y.unit === '' && y.value.d === 1n ? Number(y.value.n) : NaN;
+        const year = y && y.unit === '' && isInteger(y.value) ? toNumber(y.value) : NaN;
         if (year >= 1990 && year <= 2200) settings.year = year;
         else unreadable(r, cleanText(row[0]), value, '-');
         break;

@@ -4,7 +4,7 @@
  */
 import type { CellValue, Comparator, Target } from './types.js';
 import type { Rational } from './decimal.js';
-import { fromNumber, toNumber } from './decimal.js';
+import { fromNumber, isInteger, sign, toNumber } from './decimal.js';
 import {
   cleanText, dateToSerial, isBlank, isNotDefined, isoDate, parseDateText, parseNumberText, readBoolean,
 } from './cell.js';
@@ -115,7 +115,7 @@ function parseTargetText(text: string, year: number | null, udm: string | null):
   const unit = num.unit.replace(/\s+/g, ' ').trim();
   if (unit !== '' && !UNIT_RE.test(unit)) return { error: 'unit' };
   if (/^[.,]/.test(unit)) return { error: 'unreadable' };
-  if (!num.percent && unit === '' && isDateUnit(udm) && num.value.d === 1n && num.value.n > 0n) {
+  if (!num.percent && unit === '' && isDateUnit(udm) && isInteger(num.value) && sign(num.value) > 0) {
     return exactTarget(op, num.value, 'date', null);
   }
   if (num.percent) return exactTarget(op, num.value, 'percent', unit === '' ? '%' : `% ${unit}`);
