@@ -8,9 +8,9 @@ import { IssueSink, readIndicators, readObjectives, readCode, type ObjectiveRow,
 import { measureIndicators } from './measure.js';
 import { rollUp } from './rollup.js';
 import { readSettings } from './settings.js';
-import { SHEETS, findSheet, findHeaderRow, headerLanguage, findColumn, cell } from './table.js';
+import { SHEETS, a1, findSheet, findHeaderRow, headerLanguage, headerWidth, findColumn, cell, parseA1 } from './table.js';
 import { INDICATOR_COLUMNS } from './columns.js';
-import { planWrites } from './writeplan.js';
+import { outputSheetNames, planWrites } from './writeplan.js';
 import { bilingual } from './messages.js';
 
 export * from './types.js';
@@ -21,7 +21,7 @@ export type { FunctionSpec, FunctionParamSpec } from './functions.js';
 export { templatePlan, settingsUpdatePlan, missingTemplatePlan, paneSettings } from './template.js';
 export { SHEETS, a1, parseA1, columnLetter, findSheet, findColumn, findHeaderRow, normalizeHeader, isOutputSheet } from './table.js';
 export { INDICATOR_COLUMNS, OBJECTIVE_COLUMNS, INDICATOR_OUTPUTS, OBJECTIVE_OUTPUTS, SETTING_KEYS } from './columns.js';
-export { STATUS_FILLS, PERCENT_FORMAT, perspectiveOf } from './writeplan.js';
+export { STATUS_FILLS, PERCENT_FORMAT, perspectiveOf, outputSheetNames, outputColumns } from './writeplan.js';
 export { readSettings, methodLabel, ratingFor, parseBands, parseRatingScale } from './settings.js';
 export { cleanText, isoDate, italianDate, dateToSerial, serialFromYmd } from './cell.js';
 
@@ -73,18 +73,40 @@ export function scorePlan(input: PlanInput, options: ScoreOptions = {}): ScoreRe
     indicatorObjectiveCol: indicatorTable.objectiveCol,
   }, sink);
 
+  const uncached = (name: string) => input.uncachedFormulas?.[name] ?? [];
+  reportUncachedFormulas(indicatorSheet.name, indicatorSheet.table, indicatorTable.headerRow, uncached(indicatorSheet.name), sink);
+  if (objectiveSheet) reportUncachedFormulas(objectiveSheet.name, objectiveSheet.table, objectives.headerRow, uncached(objectiveSheet.name), sink);
+  if (settingsSheet) reportUncachedFormulas(settingsSheet.name, settingsSheet.table, 0, uncached(settingsSheet.name), sink);
+
+  const outputs = outputSheetNames(lang, options.workbook);
+  for (const clash of outputs.clashes) sink.add('info', clash.sheet, '', 'output.renamed', { sheet: clash.sheet, output: clash.output });
+
   const issues = sortIssues(sink.issues);
   const writePlan = planWrites({
     lang,
     settings,
     year: settings.year,
-    indicatorSheet: { ...indicatorSheet, headerRow: indicatorTable.headerRow },
-    objectiveSheet: objectiveSheet ? { ...objectiveSheet, headerRow: objectives.headerRow } : null,
+    outputs,
+    indicatorSheet: { ...indicatorSheet, headerRow: indicatorTable.headerRow, uncached: uncached(indicatorSheet.name) },
+    objectiveSheet: objectiveSheet ? { ...objectiveSheet, headerRow: objectives.headerRow, uncached: uncached(objectiveSheet.name) } : null,
     indicators: measured.indicators,
     rollup,
     issues,
   });
   return { lang, settings, entity: rollup.entity, objectives: rollup.objectives, indicators: measured.indicators, groups: rollup.groups, issues, writePlan };
+}
+
+/**
+ * A formula the file's producer never computed reads as blank: inside the table (at or below the header row,
+ * within its columns) that would silently drop a value, so each one is an error at its cell.
+ */
+function reportUncachedFormulas(sheet: string, table: Table, headerRow: number, addresses: readonly string[], sink: IssueSink): void {
+  if (addresses.length === 0) return;
+  const width = headerWidth(table, headerRow);
+  for (const address of addresses) {
+    const at = parseA1(address);
+    if (at && at.row >= headerRow && at.col < width) sink.add('error', sheet, a1(at.row, at.col), 'formula.uncached');
+  }
 }
 
 /** Without an Obiettivi sheet, each distinct Obiettivo code of the indicators is a top-level objective. */
@@ -136,3 +158,4 @@ export function summarize(result: ScoreResult): Summary {
 }
 export { normalizeBlock, splitRows, runs, gridWidth, GENERAL_FORMAT } from './writeblock.js';
 export type { NormalBlock, NormalValue } from './writeblock.js';
+export { resultJson, type ResultJson } from './results-json.js';

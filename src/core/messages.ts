@@ -11,6 +11,8 @@ type Entry = Record<Lang, string>;
 
 const MESSAGES = {
   'sheet.missing': { it: 'Manca il foglio {sheet}.', en: 'The {sheet} sheet is missing.' },
+  'formula.uncached': { it: 'La cella contiene una formula senza valore calcolato (file salvato da un programma che non calcola): aprire e salvare il file in Excel o LibreOffice.', en: 'The cell holds a formula with no computed value (saved by a program that does not calculate): open and save the file in Excel or LibreOffice.' },
+  'output.renamed': { it: 'Il foglio «{sheet}» è dell\'utente e non viene toccato: i risultati sono scritti in «{output}».', en: 'Sheet "{sheet}" belongs to the user and is left alone: results are written to "{output}".' },
   'column.missing': { it: 'Manca la colonna {column} nel foglio {sheet}.', en: 'Column {column} is missing from sheet {sheet}.' },
   'code.missing': { it: 'Riga senza codice: riga ignorata.', en: 'Row without a code: row ignored.' },
   'code.duplicate': { it: 'Codice {code} duplicato (già alla riga {first}): questa riga è ignorata.', en: 'Duplicate code {code} (already on row {first}): this row is ignored.' },

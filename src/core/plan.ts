@@ -11,6 +11,9 @@ import { parseTarget, isTargetError, type ParsedTarget } from './target.js';
 import { readMethod } from './settings.js';
 import { t, type MessageKey } from './messages.js';
 
+/** BigInt through the constructor: the Apps Script editor's parser rejects `0n` literals. */
+const ZERO = BigInt(0);
+
 export interface ObjectiveRow {
   code: string;
   title: string;
@@ -96,7 +99,7 @@ function readWeight(v: CellValue, code: string, sheet: string, row: number, col:
     sink.add('error', sheet, a1(row, col), 'weight.unreadable', { text: cleanText(v), code });
     return null;
   }
-  if (w.n < 0n) {
+  if (w.n < ZERO) {
     sink.add('error', sheet, a1(row, col), 'weight.negative', { code });
     return null;
   }
@@ -144,7 +147,7 @@ export function readObjectives(table: Table, sheet: string, sink: IssueSink): Ob
     const targetCell = cell(table, r, cols.target);
     if (!isBlank(targetCell) && !isNotDefined(targetCell)) {
       const f = readFraction(typeof targetCell === 'string' ? targetCell.replace(/^\s*(>=|≥|=>)\s*/, '') : targetCell);
-      if (f && f.n > 0n) target = toNumber(f);
+      if (f && f.n > ZERO) target = toNumber(f);
       else sink.add('warning', sheet, a1(r, cols.target), 'objectiveTarget.unreadable', { code, text: cleanText(targetCell) });
     }
     const attributes: Record<string, string> = {};
@@ -294,7 +297,7 @@ export function readIndicators(table: Table, sheet: string, settings: Settings, 
     let override: number | null = null;
     if (!isBlank(overrideCell)) {
       const f = readFraction(overrideCell);
-      if (!f || f.n < 0n) sink.add('error', sheet, a1(r, cols.override), 'override.unreadable', { code, text: cleanText(overrideCell) });
+      if (!f || f.n < ZERO) sink.add('error', sheet, a1(r, cols.override), 'override.unreadable', { code, text: cleanText(overrideCell) });
       else {
         override = toNumber(f);
         if (note === '') sink.add('error', sheet, a1(r, cols.note >= 0 ? cols.note : cols.override), 'override.noNote', { code });

@@ -4,11 +4,13 @@
  * Sintesi and Segnalazioni sheets. One block per column or table, so hosts write in a fixed number of calls.
  */
 import type {
-  CellValue, IndicatorResult, Issue, Lang, ObjectiveResult, Settings, SheetWrite, Status, Table, WriteBlock, WritePlan,
+  CellValue, IndicatorResult, Issue, Lang, ObjectiveResult, OutputKind, PageSetup, Settings, SheetInfo, SheetWrite, Status, Table,
+  WriteBlock, WritePlan,
 } from './types.js';
 import type { Rollup } from './rollup.js';
 import { INDICATOR_OUTPUTS, OBJECTIVE_OUTPUTS } from './columns.js';
-import { SHEETS, findColumn, headerWidth, type ColumnSpec } from './table.js';
+import { SHEETS, findColumn, headerWidth, normalizeHeader, parseA1, type ColumnSpec } from './table.js';
+import { cleanText } from './cell.js';
 import { formatPercent, t } from './messages.js';
 import { methodLabel } from './settings.js';
 
@@ -30,16 +32,59 @@ export const SEVERITY_FILLS: Record<Issue['severity'], string> = {
   info: '#DDEBF7',
 };
 
-/** Where each output column goes: the existing column with that header, or the next free one. */
-export function outputColumns<K extends string>(table: Table, headerRow: number, specs: Record<K, ColumnSpec>): Record<K, number> {
+/**
+ * Columns right of the table that hold anything (a value, or a formula the file reader saw without a cached
+ * value) in any row: the user's, never to be written over.
+ */
+function occupiedColumns(table: Table, from: number, uncached: readonly string[]): Set<number> {
+  const used = new Set<number>();
+  for (const row of table) {
+    if (!row) continue;
+    for (let c = from; c < row.length; c++) if (!used.has(c) && cleanText(row[c]) !== '') used.add(c);
+  }
+  for (const address of uncached) {
+    const at = parseA1(address);
+    if (at && at.col >= from) used.add(at.col);
+  }
+  return used;
+}
+
+/**
+ * Where each output column goes: the existing column with that header, else the first run of columns right
+ * of the table that are empty in every row (header and data), so nothing with content is overwritten.
+ */
+export function outputColumns<K extends string>(table: Table, headerRow: number, specs: Record<K, ColumnSpec>, uncached: readonly string[] = []): Record<K, number> {
   const headers = table[headerRow] ?? [];
-  let next = headerWidth(table, headerRow);
+  const width = headerWidth(table, headerRow);
   const out = {} as Record<K, number>;
+  const missing: K[] = [];
+  const taken = new Set<number>();
   for (const key of Object.keys(specs) as K[]) {
     const found = findColumn(headers, specs[key]);
-    out[key] = found >= 0 ? found : next++;
+    if (found >= 0) {
+      out[key] = found;
+      taken.add(found);
+    } else missing.push(key);
   }
+  if (missing.length === 0) return out;
+  const used = occupiedColumns(table, width, uncached);
+  const free = (c: number) => !used.has(c) && !taken.has(c);
+  let start = width;
+  for (;;) {
+    let run = 0;
+    while (run < missing.length && free(start + run)) run++;
+    if (run === missing.length) break;
+    start += run + 1;
+  }
+  missing.forEach((key, i) => (out[key] = start + i));
   return out;
+}
+
+/** Width in characters that shows the longest text of a column (header included), within sane bounds. */
+function fitWidth(header: string, values: readonly CellValue[], min: number, max = 60): number {
+  let longest = header.length;
+  for (const v of values) if (typeof v === 'string' && v.length > longest) longest = v.length;
+  return Math.min(max, Math.max(min, longest + 2));
 }
 
 /**
@@ -91,20 +136,21 @@ interface OutputColumn {
 }
 
 /** Output columns of an input sheet: headers in the sheet's language, found or appended, one block each. */
-function outputSheet<K extends string>(sheet: string, table: Table, headerRow: number, lang: Lang, specs: Record<K, ColumnSpec>, data: Record<K, OutputColumn>): SheetWrite {
-  const cols = outputColumns(table, headerRow, specs);
+function outputSheet<K extends string>(sheet: InputSheet, lang: Lang, specs: Record<K, ColumnSpec>, data: Record<K, OutputColumn>): SheetWrite {
+  const cols = outputColumns(sheet.table, sheet.headerRow, specs, sheet.uncached);
   const keys = Object.keys(specs) as K[];
   return {
-    sheet,
+    sheet: sheet.name,
     replace: false,
-    frozenRows: headerRow + 1,
-    blocks: keys.map((k) => column(headerRow, cols[k], specs[k][lang], data[k].values, data[k].format, data[k].fills, data[k].notes)),
-    columnWidths: keys.map((k) => ({ col: cols[k], width: data[k].width })),
+    frozenRows: sheet.headerRow + 1,
+    blocks: keys.map((k) => column(sheet.headerRow, cols[k], specs[k][lang], data[k].values, data[k].format, data[k].fills, data[k].notes)),
+    columnWidths: keys.map((k) => ({ col: cols[k], width: fitWidth(specs[k][lang], data[k].values, data[k].width) })),
   };
 }
 
-function indicatorSheet(sheet: string, table: Table, headerRow: number, indicators: IndicatorResult[], lang: Lang): SheetWrite {
-  const n = Math.max(table.length - 1 - headerRow, 0);
+function indicatorSheet(sheet: InputSheet, indicators: IndicatorResult[], lang: Lang): SheetWrite {
+  const headerRow = sheet.headerRow;
+  const n = Math.max(sheet.table.length - 1 - headerRow, 0);
   const achievement: CellValue[] = new Array(n).fill(null);
   const score: CellValue[] = new Array(n).fill(null);
   const status: CellValue[] = new Array(n).fill(null);
@@ -126,7 +172,7 @@ function indicatorSheet(sheet: string, table: Table, headerRow: number, indicato
       });
     }
   }
-  return outputSheet(sheet, table, headerRow, lang, INDICATOR_OUTPUTS, {
+  return outputSheet(sheet, lang, INDICATOR_OUTPUTS, {
     achievement: { values: achievement, format: PERCENT_FORMAT, width: 16 },
     score: { values: score, format: PERCENT_FORMAT, width: 12, notes: scoreNotes },
     status: { values: status, format: null, width: 24, fills },
@@ -134,8 +180,9 @@ function indicatorSheet(sheet: string, table: Table, headerRow: number, indicato
   });
 }
 
-function objectiveSheet(sheet: string, table: Table, headerRow: number, objectives: ObjectiveResult[], lang: Lang): SheetWrite {
-  const n = Math.max(table.length - 1 - headerRow, 0);
+function objectiveSheet(sheet: InputSheet, objectives: ObjectiveResult[], lang: Lang): SheetWrite {
+  const headerRow = sheet.headerRow;
+  const n = Math.max(sheet.table.length - 1 - headerRow, 0);
   const result: CellValue[] = new Array(n).fill(null);
   const achievement: CellValue[] = new Array(n).fill(null);
   const rating: CellValue[] = new Array(n).fill(null);
@@ -145,7 +192,7 @@ function objectiveSheet(sheet: string, table: Table, headerRow: number, objectiv
     achievement[i] = o.achievement;
     rating[i] = o.rating;
   }
-  return outputSheet(sheet, table, headerRow, lang, OBJECTIVE_OUTPUTS, {
+  return outputSheet(sheet, lang, OBJECTIVE_OUTPUTS, {
     result: { values: result, format: PERCENT_FORMAT, width: 12 },
     achievement: { values: achievement, format: PERCENT_FORMAT, width: 17 },
     rating: { values: rating, format: null, width: 16 },
@@ -173,7 +220,7 @@ export function perspectiveOf(o: ObjectiveResult): string | null {
   return key ? o.attributes[key] : null;
 }
 
-function summarySheet(lang: Lang, settings: Settings, year: number | null, rollup: Rollup, indicators: IndicatorResult[], issues: Issue[]): SheetWrite {
+function summarySheet(name: string, lang: Lang, settings: Settings, year: number | null, rollup: Rollup, indicators: IndicatorResult[], issues: Issue[]): SheetWrite {
   const it = lang === 'it';
   const blocks: WriteBlock[] = [];
   let row = 0;
@@ -226,8 +273,10 @@ function summarySheet(lang: Lang, settings: Settings, year: number | null, rollu
   statusBlock.fills = statusBlock.values.map((_, i) => (i < 2 ? [i === 1 ? HEADER_TEXT_FILL : null, i === 1 ? HEADER_TEXT_FILL : null] : [STATUS_FILLS[statuses[i - 2]], null]));
   push(statusBlock);
   return {
-    sheet: it ? SHEETS.summary.it : SHEETS.summary.en,
+    sheet: name,
     replace: true,
+    owner: 'summary',
+    pageSetup: TOOL_PAGE_SETUP,
     blocks,
     columnWidths: [
       { col: 0, width: 30 }, { col: 1, width: 48 }, { col: 2, width: 12 }, { col: 3, width: 10 },
@@ -236,13 +285,15 @@ function summarySheet(lang: Lang, settings: Settings, year: number | null, rollu
   };
 }
 
-function issuesSheet(lang: Lang, issues: Issue[]): SheetWrite {
+function issuesSheet(name: string, lang: Lang, issues: Issue[]): SheetWrite {
   const it = lang === 'it';
   const headers = it ? ['Gravità', 'Foglio', 'Cella', 'Messaggio', 'Codice'] : ['Severity', 'Sheet', 'Cell', 'Message', 'Code'];
   const values: CellValue[][] = [headers, ...issues.map((i) => [t(lang, `severity.${i.severity}`), i.sheet, i.cell, i.message, i.code])];
   return {
-    sheet: it ? SHEETS.issues.it : SHEETS.issues.en,
+    sheet: name,
     replace: true,
+    owner: 'issues',
+    pageSetup: { ...TOOL_PAGE_SETUP, printTitleRows: 1 },
     frozenRows: 1,
     blocks: [
       {
@@ -257,22 +308,73 @@ function issuesSheet(lang: Lang, issues: Issue[]): SheetWrite {
   };
 }
 
+/** The tool's sheets print landscape, one page wide, as many pages tall as they need. */
+const TOOL_PAGE_SETUP: PageSetup = { landscape: true, fitToWidth: true };
+
+export interface InputSheet {
+  name: string;
+  table: Table;
+  headerRow: number;
+  /** A1 addresses of formulas without a cached value on this sheet. */
+  uncached: readonly string[];
+}
+
+export interface OutputSheetNames {
+  summary: string;
+  issues: string;
+  /** The tool's own sheets (by marker) that the new outputs supersede. */
+  remove: string[];
+  /** User sheets that carry an output's name: left alone, the output goes elsewhere. */
+  clashes: { sheet: string; output: string }[];
+}
+
+const OUTPUT_SHEETS: Record<OutputKind, typeof SHEETS.summary> = { summary: SHEETS.summary, issues: SHEETS.issues };
+
+/**
+ * Names of the tool's output sheets. A sheet is the tool's only when it carries the tool's marker: a user
+ * sheet called "Sintesi" (any case) is never replaced, the output takes "Sintesi (Cruscotto)" instead. The
+ * tool's sheets in the other language, or under a name no longer needed, are removed. Without the workbook's
+ * sheet list (pure callers, tests), the outputs take their plain names.
+ */
+export function outputSheetNames(lang: Lang, workbook: readonly SheetInfo[] | undefined): OutputSheetNames {
+  const result: OutputSheetNames = { summary: SHEETS.summary[lang], issues: SHEETS.issues[lang], remove: [], clashes: [] };
+  if (!workbook) return result;
+  const key = (name: string) => normalizeHeader(name);
+  const chosen = new Set<string>();
+  for (const kind of ['summary', 'issues'] as OutputKind[]) {
+    const preferred = OUTPUT_SHEETS[kind][lang];
+    let name: string | null = null;
+    for (let i = 0; name === null; i++) {
+      const candidate = i === 0 ? preferred : `${preferred} (Cruscotto${i === 1 ? '' : ` ${i}`})`;
+      const existing = workbook.find((s) => key(s.name) === key(candidate));
+      if (existing && existing.owner === kind && !chosen.has(key(existing.name))) name = existing.name;
+      else if (!existing && !chosen.has(key(candidate))) name = candidate;
+    }
+    chosen.add(key(name));
+    result[kind] = name;
+    const user = workbook.find((s) => key(s.name) === key(preferred) && s.owner !== kind);
+    if (user && key(name) !== key(preferred)) result.clashes.push({ sheet: user.name, output: name });
+  }
+  for (const s of workbook) if (s.owner !== null && !chosen.has(key(s.name))) result.remove.push(s.name);
+  return result;
+}
+
 export interface PlanWriteInput {
   lang: Lang;
   settings: Settings;
   year: number | null;
-  indicatorSheet: { name: string; table: Table; headerRow: number };
-  objectiveSheet: { name: string; table: Table; headerRow: number } | null;
+  indicatorSheet: InputSheet;
+  objectiveSheet: InputSheet | null;
   indicators: IndicatorResult[];
   rollup: Rollup;
   issues: Issue[];
+  outputs: OutputSheetNames;
 }
 
 export function planWrites(p: PlanWriteInput): WritePlan {
-  const sheets: SheetWrite[] = [indicatorSheet(p.indicatorSheet.name, p.indicatorSheet.table, p.indicatorSheet.headerRow, p.indicators, p.lang)];
-  if (p.objectiveSheet) sheets.push(objectiveSheet(p.objectiveSheet.name, p.objectiveSheet.table, p.objectiveSheet.headerRow, p.rollup.objectives, p.lang));
-  sheets.push(summarySheet(p.lang, p.settings, p.year, p.rollup, p.indicators, p.issues));
-  sheets.push(issuesSheet(p.lang, p.issues));
-  return { sheets };
+  const sheets: SheetWrite[] = [indicatorSheet(p.indicatorSheet, p.indicators, p.lang)];
+  if (p.objectiveSheet) sheets.push(objectiveSheet(p.objectiveSheet, p.rollup.objectives, p.lang));
+  sheets.push(summarySheet(p.outputs.summary, p.lang, p.settings, p.year, p.rollup, p.indicators, p.issues));
+  sheets.push(issuesSheet(p.outputs.issues, p.lang, p.issues));
+  return p.outputs.remove.length > 0 ? { sheets, removeSheets: [...p.outputs.remove] } : { sheets };
 }
-
