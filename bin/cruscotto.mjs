@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const entry = new URL('../dist/node/cli.js', import.meta.url);
+const entry = new URL('../dist/node/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
   console.error('cruscotto: CLI non compilata; eseguire "npm ci" o "npm run build:cli" / CLI not built; run "npm ci" or "npm run build:cli"');
   process.exit(2);

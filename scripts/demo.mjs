@@ -1,6 +1,6 @@
 // `npm run demo`: scores the bundled example plan and writes everything under out/.
 import { mkdirSync } from 'node:fs';
-import { main } from '../dist/node/cli.js';
+import { main } from '../dist/node/cli/main.js';
 
 mkdirSync('out', { recursive: true });
 const steps = [

@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli.js';
+import { main } from '../../src/cli/main.js';
 import { readPlanFile, workbookFromTables, writeWorkbook } from '../../src/io/xlsx.js';
 import { scorePlan, type PlanInput } from '../../src/core/index.js';
 
@@ -37,7 +37,7 @@ describe('cruscotto score', () => {
     expect(r.out).toMatch(/Risultato dell'ente: \d+,\d\d% — \w+/);
     expect(r.out).toContain('Indicatori misurati: 57/58');
     expect(r.out).toContain(`Scritto: ${out}, ${json}`);
-    expect(r.err).toContain('Lettura di');
+    expect(r.err).toContain(`Scrittura di ${out}…`);
     const data = JSON.parse(readFileSync(json, 'utf8'));
     const expected = scorePlan((await readPlanFile(EXAMPLE)).input);
     expect(data.entity).toEqual({ score: expected.entity.score, rating: expected.entity.rating });

@@ -1,0 +1,23 @@
+/** `cruscotto init`: the empty template workbook (Obiettivi, Indicatori, Impostazioni with drop-downs). */
+import { existsSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { templatePlan } from '../../core/index.js';
+import { applyWritePlan, writeWorkbook } from '../../io/xlsx.js';
+import type { CommandLine } from '../args.js';
+import { CliError, type Io } from '../terminal.js';
+import { say } from '../text.js';
+
+export async function initCommand(line: CommandLine, io: Io): Promise<number> {
+  const { lang } = line;
+  const file = line.positional[0];
+  if (existsSync(file) && !line.options.force) throw new CliError(say(lang, 'exists', { file }));
+  const workbook = new ExcelJS.Workbook();
+  applyWritePlan(workbook, templatePlan(lang));
+  try {
+    await writeWorkbook(workbook, file);
+  } catch (e) {
+    throw new CliError(say(lang, 'cannotWrite', { file, reason: (e as Error).message }));
+  }
+  io.out(say(lang, 'created', { file }));
+  return 0;
+}

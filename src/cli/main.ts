@@ -1,0 +1,46 @@
+/**
+ * `cruscotto`: score a plan workbook, create the template, read target expressions, report and diff.
+ * Italian by default, English with --lang en or an English workbook. Errors are one sentence, never a
+ * stack trace; data problems are issues in the output, not failures.
+ *
+ * Each command's module is loaded only when it runs: help and parse-target never load ExcelJS.
+ */
+import { readFileSync } from 'node:fs';
+import { PlanError } from '../core/index.js';
+import { parseCommandLine } from './args.js';
+import { CliError, defaultIo, type Io } from './terminal.js';
+import { TEXT } from './text.js';
+
+export type { Io } from './terminal.js';
+
+export async function main(argv: string[], ioOverrides: Partial<Io> = {}): Promise<number> {
+  const io: Io = { ...defaultIo, ...ioOverrides };
+  try {
+    const line = parseCommandLine(argv);
+    switch (line.command) {
+      case 'help':
+        io.out(TEXT.usage[line.lang]);
+        return 0;
+      case 'version':
+        io.out(JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version);
+        return 0;
+      case 'init':
+        return await (await import('./commands/init.js')).initCommand(line, io);
+      case 'score':
+        return await (await import('./commands/score.js')).scoreCommand(line, io);
+      case 'report':
+        return await (await import('./commands/report.js')).reportCommand(line, io);
+      case 'diff':
+        return await (await import('./commands/diff.js')).diffCommand(line, io);
+      case 'parse-target':
+        return await (await import('./commands/parse-target.js')).parseTargetCommand(line, io);
+    }
+  } catch (e) {
+    // WorkbookFileError is recognised by name: importing its module here would load ExcelJS for every command.
+    if (e instanceof CliError || e instanceof PlanError || (e instanceof Error && e.name === 'WorkbookFileError')) {
+      io.err(`cruscotto: ${e.message}`);
+      return e instanceof CliError ? e.exitCode : 2;
+    }
+    throw e;
+  }
+}

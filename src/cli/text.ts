@@ -1,0 +1,78 @@
+/**
+ * Everything the command prints, Italian first and English beside it. A run picks one language before it
+ * prints anything, so progress lines, summary and errors never mix.
+ */
+import type { Lang } from '../core/index.js';
+
+type Text = Record<Lang, string>;
+
+export const TEXT = {
+  usage: {
+    it: `Uso: cruscotto <comando> [opzioni]
+
+Comandi:
+  init <file.xlsx> [--force]                  crea un cruscotto vuoto (Obiettivi, Indicatori, Impostazioni)
+  score <file.xlsx> [--out F.xlsx] [--json F.json] [--year 2025] [--strict] [--quiet]
+                                              calcola punteggi, risultati e segnalazioni
+  report <file.xlsx> --html F.html [--year 2025] [--completo] [--quiet]
+                                              relazione HTML con tabelle e grafici
+  diff <prima.xlsx> <dopo.xlsx> [--html F.html] [--year 2025] [--quiet]
+                                              differenze tra due versioni del piano
+  parse-target [espressione ...] [--year 2025]
+                                              legge target come ">= 45,00 %" (senza argomenti: da stdin)
+  help, --version
+
+Ogni comando accetta --lang it|en (lingua dei messaggi e dei fogli scritti), anche prima del comando.
+
+Codici di uscita: 0 piano calcolato (anche con segnalazioni; con --strict 1 se ci sono errori),
+1 espressione non leggibile (parse-target), 2 comando errato, file non leggibile o senza foglio Indicatori.`,
+    en: `Usage: cruscotto <command> [options]
+
+Commands:
+  init <file.xlsx> [--force]                  create an empty plan (Objectives, Indicators, Settings)
+  score <file.xlsx> [--out F.xlsx] [--json F.json] [--year 2025] [--strict] [--quiet]
+                                              compute scores, results and issues
+  report <file.xlsx> --html F.html [--year 2025] [--completo] [--quiet]
+                                              HTML report with tables and charts
+  diff <before.xlsx> <after.xlsx> [--html F.html] [--year 2025] [--quiet]
+                                              changes between two versions of a plan
+  parse-target [expression ...] [--year 2025]
+                                              read targets such as ">= 45,00 %" (no arguments: stdin)
+  help, --version
+
+Every command takes --lang it|en (language of the messages and of the written sheets), also before the command.
+
+Exit codes: 0 plan scored (even with issues; with --strict 1 when there are errors),
+1 unreadable expression (parse-target), 2 wrong command, unreadable file or no Indicators sheet.`,
+  },
+  reading: { it: 'Lettura di {file}…', en: 'Reading {file}…' },
+  scoring: { it: 'Calcolo dei punteggi di {file}…', en: 'Scoring {file}…' },
+  writing: { it: 'Scrittura di {file}…', en: 'Writing {file}…' },
+  title: { it: 'Cruscotto — {file} (anno {year}, metodo {method})', en: 'Cruscotto — {file} (year {year}, method {method})' },
+  entity: { it: 'Risultato dell\'ente: {score} — {rating}', en: 'Entity result: {score} — {rating}' },
+  counts: { it: 'Obiettivi valutati: {objectives}/{objectivesAll} · Indicatori misurati: {indicators}/{indicatorsAll}', en: 'Objectives scored: {objectives}/{objectivesAll} · Indicators measured: {indicators}/{indicatorsAll}' },
+  issues: { it: 'Segnalazioni: {error} errori, {warning} avvisi, {info} informazioni (foglio {sheet})', en: 'Issues: {error} errors, {warning} warnings, {info} notes (sheet {sheet})' },
+  firstIssues: { it: 'Primi errori:', en: 'First errors:' },
+  outputs: { it: 'Scritto: {files}', en: 'Written: {files}' },
+  strictFail: { it: 'Modalità --strict: il piano contiene errori.', en: '--strict: the plan has errors.' },
+  missingArg: { it: 'Manca il file: {usage}', en: 'Missing file: {usage}' },
+  unknownCommand: { it: 'Comando sconosciuto "{command}". Usare "cruscotto help".', en: 'Unknown command "{command}". Use "cruscotto help".' },
+  unknownOption: { it: 'Opzione sconosciuta {option}. Usare "cruscotto help".', en: 'Unknown option {option}. Use "cruscotto help".' },
+  missingValue: { it: 'Manca il valore dell\'opzione {option} (ad esempio {example}).', en: 'The option {option} needs a value (for example {example}).' },
+  optionNotForCommand: { it: 'Il comando {command} non accetta l\'opzione {option}.', en: 'The {command} command does not take the option {option}.' },
+  extraArgument: { it: 'Argomento in più: "{argument}" ({usage}).', en: 'Unexpected argument "{argument}" ({usage}).' },
+  badYear: { it: 'Anno non valido: {value}.', en: 'Invalid year: {value}.' },
+  badLang: { it: 'Lingua non valida: {value} (it o en).', en: 'Invalid language: {value} (it or en).' },
+  exists: { it: '{file} esiste già: usare --force per sovrascriverlo.', en: '{file} already exists: use --force to overwrite it.' },
+  created: { it: 'Creato {file}: compilare Obiettivi e Indicatori, poi "cruscotto score {file}".', en: 'Created {file}: fill in Objectives and Indicators, then "cruscotto score {file}".' },
+  cannotWrite: { it: 'Impossibile scrivere {file}: {reason}.', en: 'Cannot write {file}: {reason}.' },
+  needHtml: { it: 'Indicare il file di uscita con --html.', en: 'Give the output file with --html.' },
+  reportWritten: { it: 'Relazione scritta in {file}.', en: 'Report written to {file}.' },
+  diffWritten: { it: 'Differenze scritte in {file}.', en: 'Differences written to {file}.' },
+} satisfies Record<string, Text>;
+
+export type TextKey = keyof typeof TEXT;
+
+export function say(lang: Lang, key: TextKey, params: Record<string, string | number> = {}): string {
+  return TEXT[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+}

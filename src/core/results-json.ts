@@ -1,0 +1,22 @@
+/**
+ * The `--json` contract of the command line (and what the host tests compare against): the results of
+ * one scoring as plain data, scores as fractions (0.976, not 97.6). Fields are only ever added.
+ */
+import type { ScoreResult } from './types.js';
+
+export function resultJson(result: ScoreResult) {
+  return {
+    year: result.settings.year,
+    method: result.settings.method,
+    entity: { score: result.entity.score, rating: result.entity.rating },
+    objectives: result.objectives.map((o) => ({ code: o.code, parent: o.parent, score: o.score, achievement: o.achievement, rating: o.rating })),
+    indicators: result.indicators.map((i) => ({
+      code: i.code, objective: i.objective, achievement: i.achievement, score: i.score, status: i.status,
+      overridden: i.overridden, excluded: i.excluded, weight: i.weight, contribution: i.contribution,
+    })),
+    groups: result.groups,
+    issues: result.issues.map((i) => ({ severity: i.severity, sheet: i.sheet, cell: i.cell, message: i.message, code: i.code })),
+  };
+}
+
+export type ResultJson = ReturnType<typeof resultJson>;
