@@ -219,38 +219,36 @@ export function rollUp(
 
 
 /**
- * A view per attribute: the objectives at the highest level where the attribute appears, grouped by
- * their value (inherited from an ancestor when they lack it), simple mean of their results.
+ * A view per attribute, at every level: a group is the simple mean of the highest objectives of each branch
+ * that carry its value. An objective whose ancestor has the same value counts through that ancestor (its
+ * result is already in the ancestor's), so a Responsabile set on an operational objective under another
+ * Responsabile's strategic one gets a group of its own.
  */
 function groupViews(objectives: ObjectiveResult[], byCode: Map<string, ObjectiveResult>): Record<string, Record<string, number | null>> {
-  const attributes = new Set<string>();
-  for (const o of objectives) for (const k of Object.keys(o.attributes)) attributes.add(k);
   const groups: Record<string, Record<string, number | null>> = {};
-  const inherited = (o: ObjectiveResult, key: string): string | undefined => {
-    let cur: ObjectiveResult | undefined = o;
-    while (cur) {
-      if (cur.attributes[key] !== undefined) return cur.attributes[key];
-      cur = cur.parent ? byCode.get(cur.parent) : undefined;
+  const sums = new Map<string, Map<string, { sum: number; n: number }>>();
+  const ancestorCarries = (o: ObjectiveResult, key: string, value: string): boolean => {
+    for (let cur = o.parent ? byCode.get(o.parent) : undefined; cur; cur = cur.parent ? byCode.get(cur.parent) : undefined) {
+      if (cur.attributes[key] === value) return true;
     }
-    return undefined;
+    return false;
   };
-  for (const key of attributes) {
-    const depth = Math.min(...objectives.filter((o) => o.attributes[key] !== undefined).map((o) => o.depth));
-    const sums = new Map<string, { sum: number; n: number }>();
-    for (const o of objectives) {
-      if (o.depth !== depth) continue;
-      const value = inherited(o, key);
-      if (value === undefined) continue;
-      const s = sums.get(value) ?? { sum: 0, n: 0 };
+  for (const o of objectives) {
+    for (const [key, value] of Object.entries(o.attributes)) {
+      if (ancestorCarries(o, key, value)) continue;
+      let byValue = sums.get(key);
+      if (!byValue) sums.set(key, (byValue = new Map()));
+      const s = byValue.get(value) ?? { sum: 0, n: 0 };
       if (o.score !== null) {
         s.sum += o.score;
         s.n += 1;
       }
-      sums.set(value, s);
+      byValue.set(value, s);
     }
+  }
+  for (const [key, byValue] of sums) {
     groups[key] = {};
-    for (const [value, s] of sums) groups[key][value] = s.n === 0 ? null : s.sum / s.n;
+    for (const [value, s] of byValue) groups[key][value] = s.n === 0 ? null : s.sum / s.n;
   }
   return groups;
 }
-
