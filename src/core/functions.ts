@@ -3,12 +3,12 @@
  * table, so =CRUSCOTTO.ACHIEVEMENT() and =ACHIEVEMENT() cannot drift apart. Bad arguments throw
  * FunctionArgumentError ("Italian / English"); hosts turn it into #VALUE! or a thrown message.
  */
-import type { CellValue, Lang, Method, RatingStep } from './types.js';
-import { parseTarget, isTargetError } from './target.js';
+import type { CellValue, Lang, RatingStep } from './types.js';
+import { parseTarget, isTargetError, type TargetReading } from './target.js';
 import { readActual } from './actual.js';
 import { scoreMeasure } from './score.js';
 import { readDirection } from './plan.js';
-import { DEFAULT_BANDS, DEFAULT_RATING_SCALE, parseRatingScale, ratingFor, readMethod } from './settings.js';
+import { DEFAULT_BANDS, DEFAULT_RATING_SCALE, parseMethodSpec, parseRatingScale, ratingFor, type MethodSpec } from './settings.js';
 import { cleanText, isBlank, isNotDefined, readFraction, readNumber } from './cell.js';
 import { ZERO, add, div, fromNumber, mul, sign, toNumber, type Rational } from './decimal.js';
 import { bilingual, t, type MessageKey } from './messages.js';
@@ -49,9 +49,53 @@ function flatten(v: unknown): CellValue[] {
   return [asCell(v)];
 }
 
+/**
+ * Recently used parses by text. A sheet calls the functions with the same few targets thousands of times,
+ * and reading the text was most of each call. Map order is insertion order, so re-inserting on a hit keeps
+ * the least recently used entry first, and that is the one dropped when the cache is full.
+ */
+export class TextCache<V> {
+  private readonly entries = new Map<string, V>();
+  constructor(readonly limit: number) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(key: string, make: (key: string) => V): V {
+    const hit = this.entries.get(key);
+    if (hit !== undefined || this.entries.has(key)) {
+      this.entries.delete(key);
+      this.entries.set(key, hit as V);
+      return hit as V;
+    }
+    const value = make(key);
+    if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(key, value);
+    return value;
+  }
+}
+
+export const FUNCTION_CACHE_SIZE = 1000;
+const targetCache = new TextCache<TargetReading>(FUNCTION_CACHE_SIZE);
+const methodCache = new TextCache<MethodSpec | null>(FUNCTION_CACHE_SIZE);
+
+/** A shared parse must not be changed by one caller under another's feet. */
+function frozen(reading: TargetReading): TargetReading {
+  if (!isTargetError(reading)) Object.freeze(reading.plain);
+  return Object.freeze(reading);
+}
+
+/** The target of a function call; text is parsed once per distinct text (numbers and dates are cheap). */
+export function cachedTarget(cell: CellValue): TargetReading {
+  return typeof cell === 'string' ? targetCache.get(cell, (text) => frozen(parseTarget(text))) : parseTarget(cell);
+}
+
+const DEFAULT_METHOD: MethodSpec = { method: 'linear', bands: null, cap: null };
+
 export function achievement(actualArg: unknown, targetArg: unknown, thresholdArg?: unknown, directionArg?: unknown, methodArg?: unknown): number {
   const targetCell = asCell(targetArg);
-  const target = parseTarget(targetCell);
+  const target = cachedTarget(targetCell);
   if (isTargetError(target)) throw new FunctionArgumentError('fn.target', { text: cleanText(targetCell) });
   if (target.kind === 'none') throw new FunctionArgumentError('fn.targetNd');
   const actualCell = asCell(actualArg);
@@ -72,14 +116,15 @@ export function achievement(actualArg: unknown, targetArg: unknown, thresholdArg
     if (d === 'error') throw new FunctionArgumentError('fn.direction', { text: cleanText(asCell(directionArg)) });
     direction = d;
   }
-  let method: Method = 'linear';
+  let spec = DEFAULT_METHOD;
   if (!omitted(methodArg)) {
-    const m = readMethod(asCell(methodArg));
-    if (!m) throw new FunctionArgumentError('fn.method', { text: cleanText(asCell(methodArg)) });
-    method = m;
+    const text = cleanText(asCell(methodArg));
+    const parsed = methodCache.get(text, parseMethodSpec);
+    if (!parsed) throw new FunctionArgumentError('fn.method', { text });
+    spec = parsed;
   }
-  if (method === 'threshold' && threshold === null) method = 'linear';
-  return scoreMeasure(target, actual.actual, threshold, direction, { method, bands: DEFAULT_BANDS, tolerance: 0, cap: 1 }).score;
+  const method = spec.method === 'threshold' && threshold === null ? 'linear' : spec.method;
+  return scoreMeasure(target, actual.actual, threshold, direction, { method, bands: spec.bands ?? DEFAULT_BANDS, tolerance: 0, cap: spec.cap ?? 1 }).score;
 }
 
 /** A score cell: "80%" or 0.8 (a score above 100% is legitimate, so no percent-points guess). */
@@ -116,7 +161,7 @@ export function weighted(scoresArg: unknown, weightsArg: unknown): number {
 
 export function targetValue(targetArg: unknown): number {
   const cell = asCell(targetArg);
-  const target = parseTarget(cell);
+  const target = cachedTarget(cell);
   if (isTargetError(target)) throw new FunctionArgumentError('fn.target', { text: cleanText(cell) });
   if (target.kind === 'none' || target.value === null) throw new FunctionArgumentError('fn.targetNd');
   if (typeof target.value === 'boolean') return target.value ? 1 : 0;
@@ -152,7 +197,11 @@ export const functionTable: FunctionSpec[] = [
       param('target', false, false, 'Target, anche come testo: ">= 45,00 %", "<= -12", "Entro 31-12-2025", "= si"', 'Target, also as text: ">= 45,00 %", "<= -12", "Entro 31-12-2025", "= si"'),
       param('threshold', true, false, 'Soglia minima: sotto di essa il punteggio è 0', 'Minimum threshold: below it the score is 0'),
       param('direction', true, false, 'max (più alto è meglio) o min, per target senza comparatore', 'max (higher is better) or min, for targets without a comparator'),
-      param('method', true, false, 'proporzionale (predefinito), fasce, soglia o binario', 'linear (default), bands, threshold or binary'),
+      param(
+        'method', true, false,
+        'proporzionale (predefinito), fasce, soglia o binario; oppure una tabella di fasce ("99%:100%; 80%:80%; 0%:0%") e un tetto ("proporzionale; tetto 120%"), separati da ";"',
+        'linear (default), bands, threshold or binary; or a band table ("99%:100%; 80%:80%; 0%:0%") and a cap ("linear; cap 120%"), separated by ";"',
+      ),
     ],
     returns: 'number',
     evaluate: (...a: unknown[]) => achievement(a[0], a[1], a[2], a[3], a[4]),

@@ -52,7 +52,7 @@ const MESSAGES = {
   'fn.actualMissing': { it: 'Consuntivo mancante', en: 'Missing actual' },
   'fn.threshold': { it: 'Soglia "{text}" non leggibile', en: 'Unreadable threshold "{text}"' },
   'fn.direction': { it: 'Direzione "{text}" non riconosciuta (usare max o min)', en: 'Unknown direction "{text}" (use max or min)' },
-  'fn.method': { it: 'Metodo "{text}" non riconosciuto (proporzionale, fasce, soglia, binario)', en: 'Unknown method "{text}" (linear, bands, threshold, binary)' },
+  'fn.method': { it: 'Metodo "{text}" non riconosciuto (proporzionale, fasce, soglia, binario; fasce come "99%:100%; 80%:80%; 0%:0%"; tetto come "proporzionale; tetto 120%")', en: 'Unknown method "{text}" (linear, bands, threshold, binary; bands as "99%:100%; 80%:80%; 0%:0%"; a cap as "linear; cap 120%")' },
   'fn.shape': { it: 'Punteggi e pesi devono avere lo stesso numero di celle ({scores} e {weights})', en: 'Scores and weights must have the same number of cells ({scores} and {weights})' },
   'fn.score': { it: 'Punteggio "{text}" non leggibile', en: 'Unreadable score "{text}"' },
   'fn.weight': { it: 'Peso "{text}" non leggibile', en: 'Unreadable weight "{text}"' },

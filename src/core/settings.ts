@@ -74,6 +74,58 @@ export function parseBands(text: string): Band[] | null {
   return bands.sort((a, b) => b.from - a.from);
 }
 
+/** Tetto, read as Peso and Override are ("120%", 1.2 as a fraction only up to 1: a bare 120 is 120%). */
+export function readCap(v: CellValue): number | null {
+  const f = readFraction(v);
+  return f && sign(f) > 0 ? toNumber(f) : null;
+}
+
+/** What a method text asks for: a method, and the plan's own bands and cap when it gives them. */
+export interface MethodSpec {
+  method: Method;
+  bands: Band[] | null;
+  cap: number | null;
+}
+
+const CAP_RE = /^(tetto(?:\s+massimo)?|cap)\s*(?::|=)?\s*(.+)$/i;
+
+/**
+ * ACHIEVEMENT's `method` argument, so one formula can carry the plan's SMVP: a method word, a band table
+ * (which implies fasce) and a cap, separated by ";" in any order: "fasce", "99%:100%; 80%:80%; 0%:0%",
+ * "proporzionale; tetto 120%", "linear; cap 120%", "100:100; 75:75; 50:50; 0:0; tetto 100%".
+ * Null when any part is unreadable, given twice, or a band table comes with a method other than fasce.
+ */
+export function parseMethodSpec(text: string): MethodSpec | null {
+  const parts = cleanText(text).split(/[;|\n]+/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length === 0) return null;
+  let method: Method | null = null;
+  let cap: number | null = null;
+  const bandParts: string[] = [];
+  for (const part of parts) {
+    const capMatch = CAP_RE.exec(part);
+    if (capMatch) {
+      const c = readCap(capMatch[2]);
+      if (c === null || cap !== null) return null;
+      cap = c;
+      continue;
+    }
+    const m = readMethod(part);
+    if (m) {
+      if (method !== null) return null;
+      method = m;
+      continue;
+    }
+    bandParts.push(part);
+  }
+  let bands: Band[] | null = null;
+  if (bandParts.length > 0) {
+    bands = parseBands(bandParts.join('; '));
+    if (!bands || (method !== null && method !== 'bands')) return null;
+    method = 'bands';
+  }
+  return { method: method ?? 'linear', bands, cap };
+}
+
 /** "90%:Eccellente; 75%:Buono; 60%:Sufficiente; 0%:Insufficiente". */
 export function parseRatingScale(text: string): RatingStep[] | null {
   const parts = cleanText(text).split(/[;|\n]+/).map((p) => p.trim()).filter(Boolean);
@@ -158,8 +210,8 @@ export function readSettings(table: Table | null, sheet: string, lang: Lang): Se
         break;
       }
       case 'cap': {
-        const f = readFraction(value);
-        if (f && sign(f) > 0) settings.cap = toNumber(f);
+        const c = readCap(value);
+        if (c !== null) settings.cap = c;
         else unreadable(r, cleanText(row[0]), value, '100%');
         break;
       }
