@@ -69,6 +69,60 @@ Exit codes: 0 plan scored (even with issues; with --strict 1 when there are erro
   needHtml: { it: 'Indicare il file di uscita con --html.', en: 'Give the output file with --html.' },
   reportWritten: { it: 'Relazione scritta in {file}.', en: 'Report written to {file}.' },
   diffWritten: { it: 'Differenze scritte in {file}.', en: 'Differences written to {file}.' },
+  notFound: { it: '{file}: file non trovato.', en: '{file}: file not found.' },
+  saveAsXlsx: {
+    it: '{file}: i file {ext} non sono letti; aprirlo nel foglio di calcolo e salvarlo come .xlsx (Cartella di lavoro di Excel).',
+    en: '{file}: {ext} files are not read; open it in your spreadsheet program and save it as .xlsx (Excel Workbook).',
+  },
+  outputNotXlsx: {
+    it: '{file}: il cruscotto si scrive in formato .xlsx; usare un nome che finisce in .xlsx (ad esempio {suggestion}).',
+    en: '{file}: the plan is written as .xlsx; use a name ending in .xlsx (for example {suggestion}).',
+  },
+  addedExtension: { it: 'Nome senza estensione: scrivo {file}.', en: 'No extension given: writing {file}.' },
+  noFolder: {
+    it: 'La cartella {folder} non esiste: crearla o scegliere un altro percorso per {file}.',
+    en: 'The folder {folder} does not exist: create it or choose another path for {file}.',
+  },
+  reasonDenied: { it: 'permesso negato', en: 'permission denied' },
+  reasonFolder: { it: 'è una cartella', en: 'it is a folder' },
+  reasonBusy: { it: 'il file è aperto in un altro programma', en: 'the file is open in another program' },
+  reasonFull: { it: 'disco pieno', en: 'the disk is full' },
+  yearNoColumn: {
+    it: 'Nessuna colonna Target {year} nel foglio {sheet}: gli anni con una colonna Target sono {years}.',
+    en: 'No Target {year} column in sheet {sheet}: the years with a Target column are {years}.',
+  },
+  yearPlainColumn: {
+    it: 'Attenzione: nessuna colonna Target {year} nel foglio {sheet}; uso la colonna {column}.',
+    en: 'Warning: no Target {year} column in sheet {sheet}; using the column {column}.',
+  },
+  yearOtherThanSettings: {
+    it: 'Attenzione: --year {year}, ma {settings} indica anno {settingsYear}; la colonna {column} del foglio {sheet} è valutata come target del {year}.',
+    en: 'Warning: --year {year}, but {settings} says year {settingsYear}; the {column} column of sheet {sheet} is scored as the {year} target.',
+  },
+  noIndicators: {
+    it: 'Risultato dell\'ente: n.d. — il foglio {sheet} non ha indicatori.',
+    en: 'Entity result: n.d. — sheet {sheet} has no indicators.',
+  },
+  noIndicatorsHint: {
+    it: 'Compilare almeno Codice, Obiettivo, Target e Consuntivo di un indicatore, poi: cruscotto score {file}',
+    en: 'Fill in at least Code, Objective, Target and Actual of one indicator, then: cruscotto score {file}',
+  },
+  noActuals: {
+    it: 'Risultato dell\'ente: n.d. — nessuno dei {count} indicatori ha un consuntivo.',
+    en: 'Entity result: n.d. — none of the {count} indicators has an actual.',
+  },
+  noActualsHint: {
+    it: 'Compilare la colonna {column} del foglio {sheet}, poi: cruscotto score {file}',
+    en: 'Fill in the {column} column of sheet {sheet}, then: cruscotto score {file}',
+  },
+  noScore: {
+    it: 'Risultato dell\'ente: n.d. — nessun obiettivo ha un punteggio; le cause sono nel foglio {sheet}.',
+    en: 'Entity result: n.d. — no objective has a score; the reasons are in sheet {sheet}.',
+  },
+  stdinHint: {
+    it: 'Scrivere un target per riga (Ctrl+D per finire), oppure: cruscotto parse-target ">= 45,00 %"',
+    en: 'Type one target a line (Ctrl+D to finish), or: cruscotto parse-target ">= 45,00 %"',
+  },
 } satisfies Record<string, Text>;
 
 export type TextKey = keyof typeof TEXT;

@@ -2,6 +2,7 @@
 import { parseTarget, targetToJson, t as coreT } from '../../core/index.js';
 import type { CommandLine } from '../args.js';
 import type { Io } from '../terminal.js';
+import { say } from '../text.js';
 
 export async function parseTargetCommand(line: CommandLine, io: Io): Promise<number> {
   const year = line.options.year ?? null;
@@ -15,6 +16,10 @@ export async function parseTargetCommand(line: CommandLine, io: Io): Promise<num
     io.out(JSON.stringify(json));
   };
   if (line.positional.length > 0) line.positional.forEach(one);
-  else for await (const text of io.stdin()) if (text.trim() !== '') one(text);
+  else {
+    // A person at a terminal would otherwise see a command that seems to hang.
+    if (io.stdinIsTTY?.()) io.err(say(line.lang, 'stdinHint'));
+    for await (const text of io.stdin()) if (text.trim() !== '') one(text);
+  }
   return failed ? 1 : 0;
 }

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { renderReport } from '../../report/html.js';
 import type { CommandLine } from '../args.js';
+import { checkOutputFolder, writeFailure } from '../files.js';
 import { CliError, type Io } from '../terminal.js';
 import { say } from '../text.js';
 import { loadAndScore } from './score.js';
@@ -11,13 +12,14 @@ export async function reportCommand(line: CommandLine, io: Io): Promise<number> 
   const file = line.positional[0];
   const html = line.options.html;
   if (html === undefined) throw new CliError(say(line.lang, 'needHtml'));
-  const { result } = await loadAndScore(file, { year: line.options.year, lang: line.options.lang }, line.options.quiet ? undefined : io);
+  checkOutputFolder(html, line.lang);
+  const { result } = await loadAndScore(file, { year: line.options.year, lang: line.options.lang }, io, line.options.quiet);
   const lang = result.lang;
   const page = renderReport(result, { lang, sourceName: basename(file) });
   try {
     writeFileSync(html, page);
   } catch (e) {
-    throw new CliError(say(lang, 'cannotWrite', { file: html, reason: (e as Error).message }));
+    throw writeFailure(html, e, lang);
   }
   io.out(say(lang, 'reportWritten', { file: html }));
   return 0;

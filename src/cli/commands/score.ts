@@ -2,24 +2,30 @@
 import { writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import {
-  formatPercent, methodLabel, resultJson, scorePlan, type Lang, type PlanInput, type ScoreResult,
+  INDICATOR_COLUMNS, SHEETS, findSheet, formatPercent, methodLabel, resultJson, scorePlan, type Lang, type PlanInput, type ScoreResult,
 } from '../../core/index.js';
 import { applyWritePlan, readPlanFile, writeWorkbook, type Workbook } from '../../io/xlsx.js';
 import type { CommandLine } from '../args.js';
-import { CliError, type Io } from '../terminal.js';
+import { checkInputFile, checkOutputFolder, workbookOutput, writeFailure } from '../files.js';
+import type { Io } from '../terminal.js';
 import { say } from '../text.js';
+import { checkYear } from '../year.js';
 
 /**
  * Reads and scores one workbook. Progress is printed only in a language already chosen (--lang): without
  * it the workbook decides the language, and nothing is printed before the workbook has been read.
+ * A warning about --year is printed even when quiet.
  */
 export async function loadAndScore(
-  file: string, options: { year?: number; lang?: Lang }, progress?: Io,
+  file: string, options: { year?: number; lang?: Lang }, io: Io, quiet = false,
 ): Promise<{ input: PlanInput; result: ScoreResult; workbook: Workbook }> {
-  if (options.lang) progress?.err(say(options.lang, 'reading', { file }));
+  checkInputFile(file, options.lang ?? 'it');
+  if (options.lang && !quiet) io.err(say(options.lang, 'reading', { file }));
   const { input, workbook } = await readPlanFile(file);
-  if (options.lang) progress?.err(say(options.lang, 'scoring', { file: basename(file) }));
+  if (options.lang && !quiet) io.err(say(options.lang, 'scoring', { file: basename(file) }));
   const result = scorePlan(input, options);
+  const warning = checkYear(input, options.year, result.lang);
+  if (warning) io.err(warning);
   return { input, result, workbook };
 }
 
@@ -33,32 +39,35 @@ export async function scoreCommand(line: CommandLine, io: Io): Promise<number> {
   const { year, quiet, strict } = line.options;
   const progress = quiet ? undefined : io;
   const jsonFile = line.options.json ?? null;
+  const given = line.options.out === undefined ? null : workbookOutput(line.options.out, line.lang, [extname(file).toLowerCase()]);
+  for (const output of [given?.file, jsonFile]) if (output) checkOutputFolder(output, line.lang);
   // Everything derived from the results is made inside this call, so the results themselves can be
   // collected before ExcelJS builds the file (a large plan's write plan is a lot to carry through it).
   const { workbook, lang, out, json, summary, errors } = await (async () => {
-    const { result, workbook } = await loadAndScore(file, { year, lang: line.options.lang }, progress);
+    const { input, result, workbook } = await loadAndScore(file, { year, lang: line.options.lang }, io, quiet);
     applyWritePlan(workbook, result.writePlan);
-    const out = line.options.out ?? defaultOut(file, result.lang);
+    const out = given?.file ?? defaultOut(file, result.lang);
     return {
       workbook,
       lang: result.lang,
       out,
       json: jsonFile ? JSON.stringify(resultJson(result), null, 2) + '\n' : null,
-      summary: quiet ? [] : summaryLines(file, result, [out, ...(jsonFile ? [jsonFile] : [])]),
+      summary: quiet ? [] : summaryLines(file, input, result, [out, ...(jsonFile ? [jsonFile] : [])]),
       errors: result.issues.filter((i) => i.severity === 'error').length,
     };
   })();
+  if (given?.extended) progress?.err(say(lang, 'addedExtension', { file: out }));
   progress?.err(say(lang, 'writing', { file: out }));
   try {
     await writeWorkbook(workbook, out);
   } catch (e) {
-    throw new CliError(say(lang, 'cannotWrite', { file: out, reason: (e as Error).message }));
+    throw writeFailure(out, e, lang);
   }
   if (jsonFile && json) {
     try {
       writeFileSync(jsonFile, json);
     } catch (e) {
-      throw new CliError(say(lang, 'cannotWrite', { file: jsonFile, reason: (e as Error).message }));
+      throw writeFailure(jsonFile, e, lang);
     }
   }
   for (const text of summary) io.out(text);
@@ -69,19 +78,43 @@ export async function scoreCommand(line: CommandLine, io: Io): Promise<number> {
   return 0;
 }
 
-function summaryLines(file: string, result: ScoreResult, outputs: string[]): string[] {
+/** The sheet the issues were written to (the core may rename it beside a user's own sheet). */
+function issuesSheet(result: ScoreResult): string {
+  return result.writePlan.sheets.find((s) => s.owner === 'issues')?.sheet ?? SHEETS.issues[result.lang];
+}
+
+/** The entity's result, or why there is none and what to fill in (an empty template says n.d. otherwise). */
+function entityLines(file: string, input: PlanInput, result: ScoreResult): string[] {
+  const lang = result.lang;
+  if (result.entity.score !== null) {
+    return [say(lang, 'entity', { score: formatPercent(result.entity.score, lang), rating: result.entity.rating ?? 'n.d.' })];
+  }
+  const sheetName = findSheet(input.sheets, SHEETS.indicators)?.name ?? SHEETS.indicators[lang];
+  if (result.indicators.length === 0) {
+    return [say(lang, 'noIndicators', { sheet: sheetName }), say(lang, 'noIndicatorsHint', { file })];
+  }
+  if (result.indicators.every((i) => i.achievement === null && !i.overridden)) {
+    return [
+      say(lang, 'noActuals', { count: result.indicators.length }),
+      say(lang, 'noActualsHint', { column: INDICATOR_COLUMNS.actual[lang], sheet: sheetName, file }),
+    ];
+  }
+  return [say(lang, 'noScore', { sheet: issuesSheet(result) })];
+}
+
+function summaryLines(file: string, input: PlanInput, result: ScoreResult, outputs: string[]): string[] {
   const lang = result.lang;
   const count = (s: string) => result.issues.filter((i) => i.severity === s).length;
   const lines = [
     say(lang, 'title', { file: basename(file), year: result.settings.year ?? '-', method: methodLabel(result.settings.method, lang) }),
-    say(lang, 'entity', { score: formatPercent(result.entity.score, lang), rating: result.entity.rating ?? 'n.d.' }),
+    ...entityLines(file, input, result),
     say(lang, 'counts', {
       objectives: result.objectives.filter((o) => o.score !== null).length,
       objectivesAll: result.objectives.length,
       indicators: result.indicators.filter((i) => i.score !== null).length,
       indicatorsAll: result.indicators.length,
     }),
-    say(lang, 'issues', { error: count('error'), warning: count('warning'), info: count('info'), sheet: lang === 'it' ? 'Segnalazioni' : 'Issues' }),
+    say(lang, 'issues', { error: count('error'), warning: count('warning'), info: count('info'), sheet: issuesSheet(result) }),
   ];
   const errors = result.issues.filter((i) => i.severity === 'error').slice(0, 5);
   if (errors.length) {
