@@ -111,6 +111,20 @@ describe('roll-up', () => {
     expect(r.objectives[1]).toMatchObject({ score: 0.88, achievement: 0.88, rating: 'Buono' });
   });
 
+  it('gives n.d. (null), not 0, to an objective with nothing measured, and leaves it out above', () => {
+    const r = scorePlan({
+      sheets: {
+        Obiettivi: [['Codice', 'Titolo', 'Padre', 'Peso'], ['1', 'Misurato', null, '50%'], ['2', 'Niente', null, '50%'], ['2.1', 'Sotto', '2', null]],
+        Indicatori: [['Codice', 'Obiettivo', 'Target', 'Consuntivo'], ['a', '1', '>= 100', 60], ['b', '2.1', '>= 100', null], ['c', '2.1', '>= 100', 'n.d.']],
+      },
+    });
+    const byCode = Object.fromEntries(r.objectives.map((o) => [o.code, o]));
+    expect(byCode['2.1']).toMatchObject({ score: null, achievement: null, rating: null });
+    expect(byCode['2']).toMatchObject({ score: null, rating: null });
+    expect(r.entity.score).toBe(0.6);
+    expect(r.issues.filter((i) => i.code === 'objective.empty').map((i) => i.cell)).toEqual(['A3', 'A4']);
+  });
+
   it('groups by attribute without feeding the entity', () => {
     const r = scorePlan(pira);
     const groups = r.groups.Prospettiva;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { scorePlan, type CellValue } from '../../src/core/index.js';
+import { scorePlan, type CellValue, type Direction, type Method } from '../../src/core/index.js';
+import { bandScore, resolveDirection, scoreMeasure, type Actual, type ScoreRules } from '../../src/core/score.js';
+import { isTargetError, parseTarget } from '../../src/core/target.js';
+import { DEFAULT_BANDS } from '../../src/core/settings.js';
+import { fromDecimalString, toNumber } from '../../src/core/decimal.js';
 
 /** A one-indicator plan, so each row below goes through the whole pipeline a workbook goes through. */
 function scoreOne(
@@ -89,6 +93,11 @@ describe('linear (proporzionale)', () => {
 
   it('scores 0 below the Soglia whatever the method', () => {
     expect(scoreOne('>= 95%', '79%', { threshold: '80%' }).score).toBe(0);
+    // At the Soglia is not below it: the linear score is the achievement.
+    expect(scoreOne('>= 95%', '80%', { threshold: '80%' }).score).toBeCloseTo(0.8 / 0.95, 12);
+    expect(scoreOne('>= 100', 80, { threshold: 80 }).score).toBe(0.8);
+    expect(scoreOne('<= 10 gg', 15, { threshold: 15 }).score).toBeCloseTo(10 / 15, 12);
+    expect(scoreOne('>= 100', 80, { threshold: 80, method: 'fasce' }).score).toBe(0.8);
     expect(scoreOne('>= 95%', '81%', { threshold: '80%' }).score).toBeCloseTo(0.81 / 0.95, 12);
     expect(scoreOne('<= 10 gg', 16, { threshold: 15 }).score).toBe(0);
   });
@@ -225,5 +234,102 @@ describe('overrides and neutralisation', () => {
     expect(r.objectives[0].score).toBeCloseTo((0.5 + 0.125) / 0.75, 12);
     expect(r.indicators[2]).toMatchObject({ status: 'excluded', score: null, weight: null });
     expect(r.indicators[0].weight).toBeCloseTo(2 / 3, 12);
+  });
+});
+
+// scoreMeasure on its own, as score.ts defines it: [target, actual, Soglia, Direzione, method, score, met].
+// Actuals and Soglie are decimal text, read exactly as the workbook reads them.
+type MeasureRow = [string, string | boolean, string | null, Direction | null, Method, number, boolean];
+const MEASURES: MeasureRow[] = [
+  // The Soglia: below it the score is 0, at it the method decides (linear: the achievement, not 0).
+  ['>= 100', '80', '80', null, 'linear', 0.8, false],
+  ['>= 100', '79.99', '80', null, 'linear', 0, false],
+  ['>= 100', '80.01', '80', null, 'linear', 0.8001, false],
+  ['<= 10', '12.5', '12.5', null, 'linear', 0.8, false],
+  ['<= 10', '12.51', '12.5', null, 'linear', 0, false],
+  ['= 10', '8', '8', null, 'linear', 0.8, false],
+  ['= 10', '12', '8', null, 'linear', 0.8, false], // 2 away, the Soglia is 2 away too
+  ['= 10', '7.9', '8', null, 'linear', 0, false],
+  ['>= 100', '80', '80', null, 'bands', 0.8, false],
+  ['>= 100', '80', '80', null, 'threshold', 0, false], // linear from the Soglia (0) to the target
+  ['>= 100', '90', '80', null, 'threshold', 0.5, false],
+  ['<= 10', '12', '15', null, 'threshold', 0.6, false],
+  ['>= 100', '80', '80', null, 'binary', 0, false],
+  // A met target is never below its Soglia (a Soglia above the target is a slip, not a zero).
+  ['>= 100', '100', '120', null, 'linear', 1, true],
+  // Exact band edges.
+  ['3.50%', '0.0347', null, null, 'bands', 1, false],
+  ['3.50%', '0.0346', null, null, 'bands', 0.8, false],
+  ['>= 7%', '0.0693', null, null, 'bands', 1, false], // 99% exactly; a float ratio gives 0.98999...
+  ['>= 7%', '0.0692', null, null, 'bands', 0.8, false],
+  // Direction of a bare target.
+  ['5', '3', null, 'lower', 'linear', 1, true],
+  ['5', '3', null, 'higher', 'linear', 0.6, false],
+  ['5', '3', null, null, 'linear', 0.6, false],
+  // Sign-safe achievement and zero targets.
+  ['<= -12', '-10', null, null, 'linear', 1 - 2 / 12, false],
+  ['>= -3%', '-0.045', null, null, 'linear', 0.5, false],
+  ['<= 0', '0', null, null, 'linear', 1, true],
+  ['>= 0', '-1', null, null, 'linear', 0, false],
+  // Strict comparators: equal is not met.
+  ['> 10', '10', null, null, 'binary', 0, false],
+  ['< 5', '4.99', null, null, 'binary', 1, true],
+  // Yes/no.
+  ['= si', true, null, null, 'linear', 1, true],
+  ['= si', false, null, null, 'linear', 0, false],
+  ['= no', false, null, null, 'binary', 1, true],
+];
+
+describe('scoreMeasure', () => {
+  const rules = (method: Method, extra: Partial<ScoreRules> = {}): ScoreRules => ({ method, bands: DEFAULT_BANDS, tolerance: 0, cap: 1, ...extra });
+  const target = (text: string) => {
+    const t = parseTarget(text);
+    if (isTargetError(t)) throw new Error(text);
+    return t;
+  };
+  const actualOf = (a: string | boolean): Actual => (typeof a === 'boolean' ? { kind: 'boolean', value: a } : { kind: 'number', value: fromDecimalString(a) });
+
+  it.each(MEASURES)('%s, actual %s, Soglia %s, %s, %s', (t, a, s, direction, method, score, met) => {
+    const r = scoreMeasure(target(t), actualOf(a), s === null ? null : fromDecimalString(s), direction, rules(method));
+    expect(r.score).toBeCloseTo(score, 14);
+    expect(r.met).toBe(met);
+  });
+
+  it('caps and floors every method', () => {
+    expect(scoreMeasure(target('>= 10'), actualOf('15'), null, null, rules('linear', { cap: 1.2 })).score).toBe(1.2);
+    expect(scoreMeasure(target('>= 10'), actualOf('11'), null, null, rules('linear', { cap: 1.2 })).score).toBe(1.1);
+    expect(scoreMeasure(target('>= 10'), actualOf('15'), null, null, rules('linear')).score).toBe(1);
+    expect(scoreMeasure(target('>= 100'), actualOf('130'), null, null, rules('bands', { bands: [{ from: 1.3, score: 1.3 }, { from: 0, score: 0 }], cap: 1.2 })).score).toBe(1.2);
+    expect(scoreMeasure(target('>= 10'), actualOf('-5'), null, null, rules('linear')).score).toBe(0);
+    expect(scoreMeasure(target('= si'), actualOf(true), null, null, rules('linear', { cap: 0.9 })).score).toBe(0.9);
+  });
+
+  it('counts a miss within tolerance as met, never for deadlines', () => {
+    expect(scoreMeasure(target('>= 100'), actualOf('95'), null, null, rules('binary', { tolerance: 0.05 })).met).toBe(true);
+    expect(scoreMeasure(target('>= 100'), actualOf('94.99'), null, null, rules('binary', { tolerance: 0.05 })).met).toBe(false);
+    expect(scoreMeasure(target('= 10'), actualOf('10.5'), null, null, rules('binary', { tolerance: 0.05 })).met).toBe(true);
+    const late = scoreMeasure(target('Entro 31-12-2024'), actualOf('45659'), null, null, rules('linear', { tolerance: 0.5 }));
+    expect(late).toMatchObject({ met: false, score: 0, daysLate: 2 });
+  });
+
+  it('reads deadlines as met or late, with the days late', () => {
+    expect(scoreMeasure(target('<= 30.04.2025'), actualOf('45777'), null, null, rules('linear'))).toMatchObject({ met: true, score: 1, daysLate: null });
+    expect(scoreMeasure(target('<= 30.04.2025'), actualOf('45789'), null, null, rules('linear'))).toMatchObject({ met: false, score: 0, daysLate: 12 });
+  });
+
+  it('bandScore compares exactly and falls to 0 below every band', () => {
+    expect(toNumber(bandScore(fromDecimalString('0.99'), DEFAULT_BANDS))).toBe(1);
+    expect(toNumber(bandScore(fromDecimalString('0.98999999999999999'), DEFAULT_BANDS))).toBe(0.8);
+    expect(toNumber(bandScore(fromDecimalString('0.5'), [{ from: 0.8, score: 0.8 }]))).toBe(0);
+  });
+
+  it('resolveDirection: the comparator first, then Direzione, deadlines lower', () => {
+    expect(resolveDirection(target('>= 5'), 'lower')).toBe('higher');
+    expect(resolveDirection(target('<= 5'), 'higher')).toBe('lower');
+    expect(resolveDirection(target('= 5'), null)).toBe('equal');
+    expect(resolveDirection(target('= si'), null)).toBe('higher');
+    expect(resolveDirection(target('5'), 'lower')).toBe('lower');
+    expect(resolveDirection(target('31/12/2025'), null)).toBe('lower');
+    expect(resolveDirection(target('5'), null)).toBe('higher');
   });
 });
