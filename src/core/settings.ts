@@ -50,17 +50,26 @@ export function methodLabel(method: Method, lang: Lang): string {
 }
 
 /**
+ * The entries of a table written in one cell: split before the text is cleaned, so a line break typed in
+ * the cell (Alt+Enter) still separates entries, and each entry loses a leading ">=" or "da" so that the
+ * "=" of ">= 99%: 100%" is not taken for the separator.
+ */
+function tableEntries(text: string): string[] {
+  return text.split(/[;|\n\r]+/).map((p) => cleanText(p).replace(/^(>\s*=|≥|=>|da|from)\s*/i, '')).filter(Boolean);
+}
+
+/**
  * "99%:100%; 80%:80%; 0%:0%" or GZOOM's "100:100; 75:75; 50:50; 0:0": without any % sign and with a
  * value above 1, the whole table is in percent points.
  */
 export function parseBands(text: string): Band[] | null {
-  const parts = cleanText(text).split(/[;|\n]+/).map((p) => p.trim()).filter(Boolean);
+  const parts = tableEntries(text);
   if (parts.length === 0) return null;
   const raw: [Rational, Rational][] = [];
   for (const part of parts) {
     const m = /^(.+?)\s*(?::|=|->|→)\s*(.+)$/.exec(part);
     if (!m) return null;
-    const from = readNumber(m[1].replace(/^(>=|≥|da)\s*/i, ''));
+    const from = readNumber(m[1]);
     const score = readNumber(m[2]);
     if (!from || !score || from.unit !== '' || score.unit !== '') return null;
     raw.push([from.value, score.value]);
@@ -74,11 +83,18 @@ export function parseBands(text: string): Band[] | null {
   return bands.sort((a, b) => b.from - a.from);
 }
 
-/** Tetto, read as Peso and Override are ("120%", 1.2 as a fraction only up to 1: a bare 120 is 120%). */
+const CAP_POINTS_FROM = fromNumber(10);
+
+/**
+ * Tetto: "120%", or the number 1.2 that a cell formatted as 120% holds. A cap sits around 100%, so a bare
+ * number from 10 up is percent points (120 is 120%) and below 10 a fraction (1.2 is 120%, not 1.2%).
+ */
 export function readCap(v: CellValue): number | null {
-  const f = readFraction(v);
-  return f && sign(f) > 0 ? toNumber(f) : null;
+  const r = readNumber(v);
+  if (!r || (r.unit !== '' && !/^%?$/.test(r.unit)) || sign(r.value) <= 0) return null;
+  return toNumber(!r.percent && cmp(r.value, CAP_POINTS_FROM) >= 0 ? percent(r.value) : r.value);
 }
+
 
 /** What a method text asks for: a method, and the plan's own bands and cap when it gives them. */
 export interface MethodSpec {
@@ -96,7 +112,7 @@ const CAP_RE = /^(tetto(?:\s+massimo)?|cap)\s*(?::|=)?\s*(.+)$/i;
  * Null when any part is unreadable, given twice, or a band table comes with a method other than fasce.
  */
 export function parseMethodSpec(text: string): MethodSpec | null {
-  const parts = cleanText(text).split(/[;|\n]+/).map((p) => p.trim()).filter(Boolean);
+  const parts = text.split(/[;|\n\r]+/).map(cleanText).filter(Boolean);
   if (parts.length === 0) return null;
   let method: Method | null = null;
   let cap: number | null = null;
@@ -128,7 +144,7 @@ export function parseMethodSpec(text: string): MethodSpec | null {
 
 /** "90%:Eccellente; 75%:Buono; 60%:Sufficiente; 0%:Insufficiente". */
 export function parseRatingScale(text: string): RatingStep[] | null {
-  const parts = cleanText(text).split(/[;|\n]+/).map((p) => p.trim()).filter(Boolean);
+  const parts = tableEntries(text);
   if (parts.length === 0) return null;
   const steps: RatingStep[] = [];
   const anyPercentSign = /%/.test(text);
@@ -137,7 +153,7 @@ export function parseRatingScale(text: string): RatingStep[] | null {
   for (const part of parts) {
     const m = /^(.+?)\s*(?::|=)\s*(.+)$/.exec(part);
     if (!m) return null;
-    const from = readNumber(m[1].replace(/^(>=|≥|da)\s*/i, ''));
+    const from = readNumber(m[1]);
     if (!from || from.unit !== '' || m[2].trim() === '') return null;
     values.push(from.value);
     labels.push(m[2].trim());
@@ -198,7 +214,7 @@ export function readSettings(table: Table | null, sheet: string, lang: Lang): Se
         break;
       }
       case 'bands': {
-        const b = parseBands(cleanText(value));
+        const b = parseBands(String(value));
         if (b) settings.bands = b;
         else unreadable(r, cleanText(row[0]), value, '99%:100%; 80%:80%; 0%:0%');
         break;
@@ -222,7 +238,7 @@ export function readSettings(table: Table | null, sheet: string, lang: Lang): Se
         break;
       }
       case 'ratingScale': {
-        const s = parseRatingScale(cleanText(value));
+        const s = parseRatingScale(String(value));
         if (s) settings.ratingScale = s;
         else unreadable(r, cleanText(row[0]), value, DEFAULT_RATING_SCALE.map((x) => `${formatPercent(x.from, lang, 0)}:${x.label}`).join('; '));
         break;
