@@ -1,0 +1,138 @@
+/**
+ * The write plan's blocks as SpreadsheetML cells, one sheet row at a time. Blocks are normalised in
+ * bands of rows (normalizeBlock on a slice), so a million-row output column never exists as millions
+ * of normalised one-cell arrays at once.
+ */
+import { a1, columnLetter } from '../core/table.js';
+import { gridWidth, normalizeBlock, type NormalBlock, type NormalValue } from '../core/writeblock.js';
+import type { SheetWrite, WriteBlock } from '../core/types.js';
+import type { StyleBook } from './styles.js';
+import { escapeXml } from './xml.js';
+
+const BAND = 4096;
+
+class BandedBlock {
+  readonly rows: number;
+  readonly cols: number;
+  private band: NormalBlock | null = null;
+  private bandFrom = -1;
+
+  constructor(readonly block: WriteBlock) {
+    this.rows = block.values.length;
+    this.cols = gridWidth(block.values);
+  }
+
+  get firstRow(): number {
+    return this.block.row;
+  }
+
+  get lastRow(): number {
+    return this.block.row + this.rows - 1;
+  }
+
+  /** The normalised band holding sheet row `row`, and the row's index in it. */
+  at(row: number): { band: NormalBlock; i: number } {
+    const i = row - this.block.row;
+    if (!this.band || i < this.bandFrom || i >= this.bandFrom + this.band.rows) {
+      const from = i - (i % BAND);
+      const to = Math.min(from + BAND, this.rows);
+      const b = this.block;
+      this.band = normalizeBlock({
+        row: b.row + from,
+        col: b.col,
+        values: b.values.slice(from, to),
+        numberFormats: b.numberFormats?.slice(from, to),
+        fills: b.fills?.slice(from, to),
+        bold: b.bold?.slice(from, to),
+        notes: b.notes?.slice(from, to),
+      });
+      this.bandFrom = from;
+    }
+    return { band: this.band, i: i - this.bandFrom };
+  }
+}
+
+function numberText(n: number): string {
+  return String(n);
+}
+
+/** One output cell; null when it is empty with the default style (the cell is simply left out). */
+export function cellXml(p: string, ref: string, value: NormalValue, style: number): string | null {
+  const s = style ? ` s="${style}"` : '';
+  if (value === '') return style ? `<${p}c r="${ref}"${s}/>` : null;
+  if (typeof value === 'number') return `<${p}c r="${ref}"${s}><${p}v>${numberText(value)}</${p}v></${p}c>`;
+  if (typeof value === 'boolean') return `<${p}c r="${ref}"${s} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
+  return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeXml(value)}</${p}t></${p}is></${p}c>`;
+}
+
+export interface Rect {
+  row0: number;
+  row1: number;
+  col0: number;
+  col1: number;
+}
+
+export interface RowCells {
+  /** Output cells in column order; xml null = the cell is cleared. */
+  cells: { col: number; xml: string | null }[];
+}
+
+/** All blocks of one sheet write, read row by row in ascending order. */
+export class PlanCells {
+  private readonly blocks: BandedBlock[];
+  readonly firstRow: number;
+  readonly lastRow: number;
+  /** Every rectangle the plan owns: existing cells there are replaced, notes there are the plan's. */
+  readonly rects: Rect[];
+  /** A1 -> note text for output cells with a note. */
+  readonly notes = new Map<string, string>();
+
+  constructor(write: SheetWrite, private readonly styles: StyleBook, private readonly prefix: string) {
+    this.blocks = write.blocks.filter((b) => b.values.length > 0).map((b) => new BandedBlock(b));
+    this.firstRow = Math.min(...this.blocks.map((b) => b.firstRow).concat([Infinity]));
+    this.lastRow = Math.max(...this.blocks.map((b) => b.lastRow).concat([-1]));
+    this.rects = this.blocks.filter((b) => b.cols > 0).map((b) => ({ row0: b.firstRow, row1: b.lastRow, col0: b.block.col, col1: b.block.col + b.cols - 1 }));
+    this.prepare();
+  }
+
+  /** One pass before writing: every style the sheet needs is registered and every note collected. */
+  private prepare(): void {
+    for (const b of this.blocks) {
+      for (let r = b.firstRow; r <= b.lastRow; r++) {
+        const { band, i } = b.at(r);
+        for (let c = 0; c < band.cols; c++) {
+          this.styles.style(band.numberFormats[i][c], band.fills[i][c], band.bold[i][c]);
+          const note = band.notes[i][c];
+          if (note !== null) this.notes.set(a1(r, b.block.col + c), note);
+        }
+      }
+    }
+  }
+
+  covers(row: number): boolean {
+    for (const b of this.blocks) if (row >= b.firstRow && row <= b.lastRow) return true;
+    return false;
+  }
+
+  /** Output cells of sheet row `row` (0-based), later blocks winning over earlier ones on a column. */
+  row(row: number): RowCells | null {
+    let byCol: Map<number, string | null> | null = null;
+    for (const b of this.blocks) {
+      if (row < b.firstRow || row > b.lastRow) continue;
+      const { band, i } = b.at(row);
+      byCol ??= new Map();
+      for (let c = 0; c < b.cols; c++) {
+        const col = b.block.col + c;
+        if (c >= band.cols) {
+          byCol.set(col, null);
+          continue;
+        }
+        const style = this.styles.style(band.numberFormats[i][c], band.fills[i][c], band.bold[i][c]);
+        byCol.set(col, cellXml(this.prefix, columnLetter(col) + (row + 1), band.values[i][c], style));
+      }
+    }
+    if (!byCol) return null;
+    const cells = [...byCol.entries()].sort((x, y) => x[0] - y[0]).map(([col, xml]) => ({ col, xml }));
+    return { cells };
+  }
+}

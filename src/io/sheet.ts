@@ -1,0 +1,348 @@
+/**
+ * Worksheet XML, written two ways. A scored input sheet streams through `patchSheet`: every element is
+ * copied as written except the cells of the output columns, the dimension, and the widths of the output
+ * columns (plus a frozen pane only where the sheet has none). The tool's own sheets are written whole by
+ * `newSheet`.
+ */
+import type { SheetWrite } from '../core/types.js';
+import { columnLetter, parseA1 } from '../core/table.js';
+import { PlanCells, type RowCells } from './cells.js';
+import { attributes, escapeAttr, XmlStream } from './xml.js';
+import type { ZipReader, ZipEntry } from './zip.js';
+
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
+/** Elements that follow <legacyDrawing> in CT_Worksheet, where a new one must go before. */
+const AFTER_LEGACY_DRAWING = new Set(['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst']);
+/** Elements that follow <sheetViews> / <cols>. */
+const AFTER_SHEET_VIEWS = new Set(['sheetFormatPr', 'cols', 'sheetData']);
+
+export interface PatchOptions {
+  /** r:id of a new <legacyDrawing> to add (the sheet had none and now has notes). */
+  legacyDrawingRid?: string;
+}
+
+function colRef(ref: string | undefined, fallback: number): number {
+  if (!ref) return fallback;
+  let col = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const code = ref.charCodeAt(i) & ~32;
+    if (code >= 65 && code <= 90) col = col * 26 + code - 64;
+    else if (ref.charCodeAt(i) !== 36) break;
+  }
+  return col - 1;
+}
+
+function paneXml(p: string, rows: number): string {
+  return `<${p}pane ySplit="${rows}" topLeftCell="A${rows + 1}" activePane="bottomLeft" state="frozen"/>`;
+}
+
+interface ColSpec {
+  min: number;
+  max: number;
+  attrs: Record<string, string>;
+}
+
+function colXml(p: string, c: ColSpec): string {
+  const rest = Object.entries(c.attrs).filter(([k]) => k !== 'min' && k !== 'max').map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('');
+  return `<${p}col min="${c.min}" max="${c.max}"${rest}/>`;
+}
+
+/** The user's <col> ranges with the output columns cut out, and the output columns with their widths. */
+function mergeCols(p: string, existing: ColSpec[], widths: { col: number; width: number }[]): string {
+  const own = new Map(widths.map((w) => [w.col + 1, w.width]));
+  const out: ColSpec[] = [];
+  for (const c of existing) {
+    let start = c.min;
+    for (let k = c.min; k <= c.max + 1; k++) {
+      if (k > c.max || own.has(k)) {
+        if (k > start) out.push({ min: start, max: k - 1, attrs: c.attrs });
+        start = k + 1;
+      }
+    }
+  }
+  for (const [col, width] of own) out.push({ min: col, max: col, attrs: { width: String(width), customWidth: '1' } });
+  out.sort((a, b) => a.min - b.min);
+  return `<${p}cols>${out.map((c) => colXml(p, c)).join('')}</${p}cols>`;
+}
+
+function unionRef(ref: string | undefined, cells: PlanCells, widths: { col: number }[]): string | null {
+  let r0 = Infinity;
+  let c0 = Infinity;
+  let r1 = -1;
+  let c1 = -1;
+  const take = (row: number, col: number) => {
+    r0 = Math.min(r0, row);
+    c0 = Math.min(c0, col);
+    r1 = Math.max(r1, row);
+    c1 = Math.max(c1, col);
+  };
+  for (const part of (ref ?? '').split(':')) {
+    const a = parseA1(part);
+    if (a) take(a.row, a.col);
+  }
+  for (const rect of cells.rects) {
+    take(rect.row0, rect.col0);
+    take(rect.row1, rect.col1);
+  }
+  void widths;
+  if (r1 < 0) return null;
+  const start = `${columnLetter(c0)}${r0 + 1}`;
+  const end = `${columnLetter(c1)}${r1 + 1}`;
+  return start === end ? start : `${start}:${end}`;
+}
+
+/** A scored input sheet, streamed: the input's XML with the output cells put in place. */
+export async function* patchSheet(zip: ZipReader, entry: ZipEntry, write: SheetWrite, cells: PlanCells, prefix: string, options: PatchOptions): AsyncGenerator<string> {
+  const p = prefix;
+  let out: string[] = [];
+  let depth = 0;
+  let inSheetData = false;
+  let sawSheetViews = false;
+  let sawCols = false;
+  let sawLegacyDrawing = false;
+  let checkPane = false;
+  let sheetViewDepth = -1;
+  let colsCapture: ColSpec[] | null = null;
+  const frozen = write.frozenRows ?? 0;
+  const widths = write.columnWidths ?? [];
+
+  // Row state inside <sheetData>.
+  let nextPlanRow = cells.firstRow;
+  let rowIndex = -1;
+  let copyRow = true;
+  let rowCells: RowCells | null = null;
+  let pending = 0;
+  let cellCol = -1;
+  let skipCell = false;
+  let ownedCols: Set<number> | null = null;
+
+  const emitPending = (beforeCol: number) => {
+    if (!rowCells) return;
+    const list = rowCells.cells;
+    while (pending < list.length && list[pending].col < beforeCol) {
+      const xml = list[pending++].xml;
+      if (xml) out.push(xml);
+    }
+  };
+  /** New rows for plan rows the sheet does not have, up to (not including) `row`. */
+  const flushPlanRows = (row: number) => {
+    for (; nextPlanRow < row && nextPlanRow <= cells.lastRow; nextPlanRow++) {
+      const rc = cells.row(nextPlanRow);
+      if (!rc) continue;
+      const xml = rc.cells.map((c) => c.xml ?? '').join('');
+      if (xml) out.push(`<${p}row r="${nextPlanRow + 1}">${xml}</${p}row>`);
+    }
+  };
+  const beforeTopLevel = (name: string) => {
+    if (!sawSheetViews && frozen > 0 && AFTER_SHEET_VIEWS.has(name)) {
+      sawSheetViews = true;
+      out.push(`<${p}sheetViews><${p}sheetView workbookViewId="0">${paneXml(p, frozen)}</${p}sheetView></${p}sheetViews>`);
+    }
+    if (!sawCols && widths.length && name === 'sheetData') {
+      sawCols = true;
+      out.push(mergeCols(p, [], widths));
+    }
+    if (options.legacyDrawingRid && !sawLegacyDrawing && (AFTER_LEGACY_DRAWING.has(name) || name === 'worksheet')) {
+      sawLegacyDrawing = true;
+      // The r prefix is declared here: the sheet's root may not declare it.
+      out.push(`<${p}legacyDrawing xmlns:r="${REL_NS}" r:id="${options.legacyDrawingRid}"/>`);
+    }
+  };
+
+  const stream = new XmlStream((kind, buf, start, end, name) => {
+    const text = buf.slice(start, end);
+    if (kind === 'text' || kind === 'cdata' || kind === 'other') {
+      if (colsCapture) return;
+      if (inSheetData && skipCell) return;
+      out.push(kind === 'cdata' ? `<![CDATA[${text}]]>` : text);
+      return;
+    }
+    if (inSheetData) {
+      handleSheetData(kind, text, name);
+      return;
+    }
+    if (checkPane) {
+      checkPane = false;
+      if ((kind === 'close' || name !== 'pane') && frozen > 0) out.push(paneXml(p, frozen));
+    }
+    if (kind === 'open' || kind === 'empty') {
+      if (depth === 1) beforeTopLevel(name);
+      if (depth === 1 && name === 'dimension') {
+        const ref = unionRef(attributes(text).ref, cells, widths);
+        out.push(ref ? text.replace(/(\sref\s*=\s*["'])[^"']*(["'])/, `$1${ref}$2`) : text);
+        return;
+      }
+      if (depth === 1 && name === 'sheetViews') sawSheetViews = true;
+      if (depth === 2 && name === 'sheetView' && sheetViewDepth < 0) {
+        sheetViewDepth = 2;
+        if (kind === 'empty' && frozen > 0) {
+          out.push(text.replace(/\s*\/>$/, '>') + paneXml(p, frozen) + `</${/^<([\w.-]+:)?/.exec(text)?.[0].slice(1) ?? ''}sheetView>`);
+          return;
+        }
+        if (kind === 'open') checkPane = true;
+      }
+      if (depth === 1 && name === 'cols') {
+        sawCols = true;
+        if (kind === 'empty') {
+          out.push(mergeCols(p, [], widths));
+          return;
+        }
+        if (widths.length) {
+          colsCapture = [];
+          depth++;
+          return;
+        }
+      }
+      if (colsCapture) {
+        if (name !== 'col') return;
+        const a = attributes(text);
+        colsCapture.push({ min: Number(a.min), max: Number(a.max), attrs: a });
+        return;
+      }
+      if (depth === 1 && name === 'legacyDrawing') sawLegacyDrawing = true;
+      if (depth === 1 && name === 'sheetData') {
+        if (kind === 'empty') {
+          out.push(text.replace(/\s*\/>$/, '>'));
+          flushPlanRows(Infinity);
+          out.push(`</${p}sheetData>`);
+          return;
+        }
+        inSheetData = true;
+        out.push(text);
+        depth++;
+        return;
+      }
+      out.push(text);
+      if (kind === 'open') depth++;
+      return;
+    }
+    // close
+    if (colsCapture) {
+      if (name === 'cols') {
+        depth--;
+        out.push(mergeCols(p, colsCapture, widths));
+        colsCapture = null;
+      }
+      return;
+    }
+    depth--;
+    if (depth === 0 && name === 'worksheet') beforeTopLevel('worksheet');
+    out.push(text);
+  });
+
+  function handleSheetData(kind: 'open' | 'close' | 'empty', text: string, name: string) {
+    if (kind === 'close' && name === 'sheetData') {
+      inSheetData = false;
+      depth--;
+      flushPlanRows(Infinity);
+      out.push(text);
+      return;
+    }
+    if (name === 'row' && kind !== 'close') {
+      const a = attributes(text);
+      rowIndex = a.r !== undefined ? Number(a.r) - 1 : rowIndex + 1;
+      cellCol = -1;
+      flushPlanRows(rowIndex);
+      if (nextPlanRow === rowIndex) nextPlanRow++;
+      rowCells = cells.row(rowIndex);
+      pending = 0;
+      copyRow = rowCells === null;
+      if (copyRow) {
+        out.push(text);
+        return;
+      }
+      ownedCols = new Set(rowCells!.cells.map((c) => c.col));
+      // spans is only a hint for the reader, and now wrong: left out rather than guessed.
+      let open = text.replace(/\sspans\s*=\s*["'][^"']*["']/, '');
+      if (a.r === undefined) open = open.replace(/^<([\w.:-]+)/, `<$1 r="${rowIndex + 1}"`);
+      if (kind === 'empty') {
+        out.push(open.replace(/\s*\/>$/, '>'));
+        emitPending(Infinity);
+        out.push(`</${p}row>`);
+        rowCells = null;
+        return;
+      }
+      out.push(open);
+      return;
+    }
+    if (name === 'row' && kind === 'close') {
+      if (!copyRow) emitPending(Infinity);
+      rowCells = null;
+      out.push(text);
+      return;
+    }
+    if (copyRow) {
+      out.push(text);
+      return;
+    }
+    if (name === 'c' && kind !== 'close') {
+      const a = attributes(text);
+      cellCol = colRef(a.r, cellCol + 1);
+      if (ownedCols!.has(cellCol)) {
+        skipCell = kind === 'open';
+        return;
+      }
+      emitPending(cellCol);
+      // A cell without r is placed by its predecessors: it gets its address, since cells now move in.
+      out.push(a.r === undefined ? text.replace(/^<([\w.:-]+)/, `<$1 r="${columnLetter(cellCol)}${rowIndex + 1}"`) : text);
+      return;
+    }
+    if (skipCell) {
+      if (kind === 'close' && name === 'c') skipCell = false;
+      return;
+    }
+    out.push(text);
+  }
+
+  for await (const chunk of zip.stream(entry)) {
+    stream.push(chunk);
+    if (out.length) {
+      yield out.join('');
+      out = [];
+    }
+  }
+  stream.end();
+  if (out.length) yield out.join('');
+}
+
+/** A whole new worksheet for the tool's own sheets (Sintesi, Segnalazioni). */
+export function* newSheet(write: SheetWrite, cells: PlanCells, legacyDrawingRid: string | null): Generator<string> {
+  const fit = write.pageSetup?.fitToWidth;
+  yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`;
+  if (fit) yield '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
+  const ref = unionRef(undefined, cells, []);
+  if (ref) yield `<dimension ref="${ref}"/>`;
+  yield `<sheetViews><sheetView workbookViewId="0">${write.frozenRows ? paneXml('', write.frozenRows) : ''}</sheetView></sheetViews>`;
+  yield '<sheetFormatPr defaultRowHeight="15"/>';
+  if (write.columnWidths?.length) yield mergeCols('', [], write.columnWidths);
+  yield '<sheetData>';
+  let batch: string[] = [];
+  for (let r = cells.firstRow; r <= cells.lastRow; r++) {
+    const rc = cells.row(r);
+    if (!rc) continue;
+    const xml = rc.cells.map((c) => c.xml ?? '').join('');
+    if (xml) batch.push(`<row r="${r + 1}">${xml}</row>`);
+    if (batch.length >= 1000) {
+      yield batch.join('');
+      batch = [];
+    }
+  }
+  yield batch.join('') + '</sheetData>';
+  if (write.validations?.length) {
+    const items = write.validations.map((v) => {
+      const sqref = `${columnLetter(v.col)}${v.fromRow + 1}:${columnLetter(v.col)}${v.toRow + 1}`;
+      const list = `"${v.list.map((x) => x.replace(/"/g, '""')).join(',')}"`;
+      return `<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="${sqref}"><formula1>${escapeAttr(list)}</formula1></dataValidation>`;
+    });
+    yield `<dataValidations count="${items.length}">${items.join('')}</dataValidations>`;
+  }
+  yield '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  if (write.pageSetup) {
+    const ps = write.pageSetup;
+    yield `<pageSetup paperSize="9"${ps.landscape ? ' orientation="landscape"' : ''}${fit ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`;
+  }
+  if (legacyDrawingRid) yield `<legacyDrawing r:id="${legacyDrawingRid}"/>`;
+  yield '</worksheet>';
+}
