@@ -34,6 +34,7 @@ export const INDICATOR_COLUMNS = {
   override: col('Override', 'Override', 'punteggio oiv', 'rideterminazione'),
   note: col('Nota', 'Note', 'note', 'notes', 'nota oiv'),
   excluded: col('Neutralizzato', 'Excluded', 'neutralizzazione', 'neutralised', 'neutralized'),
+  cumulative: col('Cumulativo', 'Cumulative', 'cumulato', 'progressivo'),
 };
 
 export const INDICATOR_OUTPUTS = {
@@ -58,4 +59,5 @@ export const SETTING_KEYS = {
   ratingScale: col('scala valutazione', 'rating scale', 'scala di valutazione', 'scala'),
   year: col('anno', 'year', 'anno di riferimento'),
   entityName: col('ente', 'entity', 'nome ente', 'entity name', 'amministrazione'),
+  period: col('periodo', 'period', 'periodo di monitoraggio', 'monitoring period'),
 };

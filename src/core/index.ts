@@ -2,11 +2,12 @@
  * The scoring core's entry points. Pure: tables in, results and a write plan out.
  */
 import type {
-  Lang, PlanInput, ScoreOptions, ScoreResult, Severity, Status, Summary, Table,
+  HistoryPoint, Lang, ObjectiveResult, PeriodInfo, PlanInput, ScoreOptions, ScoreResult, Settings, Severity, Status, Summary, Table,
 } from './types.js';
-import { IssueSink, readIndicators, readObjectives, readCode, type ObjectiveRow, type ObjectiveTable } from './plan.js';
+import { IssueSink, periodDate, readIndicators, readObjectives, readCode, type IndicatorTable, type ObjectiveRow, type ObjectiveTable, type Period } from './plan.js';
+import { applyPeriod, attachHistory, type PeriodRun } from './monitoring.js';
 import { measureIndicators } from './measure.js';
-import { rollUp } from './rollup.js';
+import { rollUp, type RollupSheets } from './rollup.js';
 import { readSettings } from './settings.js';
 import { SHEETS, a1, findSheet, findHeaderRow, headerLanguage, headerWidth, findColumn, cell, parseA1 } from './table.js';
 import { INDICATOR_COLUMNS } from './columns.js';
@@ -53,7 +54,7 @@ export function scorePlan(input: PlanInput, options: ScoreOptions = {}): ScoreRe
   const settings = { ...settingsReading.settings };
   if (options.year !== undefined) settings.year = options.year;
 
-  const indicatorTable = readIndicators(indicatorSheet.table, indicatorSheet.name, settings, sink);
+  const indicatorTable = readIndicators(indicatorSheet.table, indicatorSheet.name, settings, sink, options.period);
   settings.year = indicatorTable.year;
 
   const objectiveSheet = findSheet(input.sheets, SHEETS.objectives);
@@ -64,14 +65,57 @@ export function scorePlan(input: PlanInput, options: ScoreOptions = {}): ScoreRe
     objectives = { rows: implicitObjectives(indicatorSheet.table, indicatorTable.headerRow), headerRow: 0, codeCol: 0, parentCol: 0 };
   }
 
-  const measured = measureIndicators(indicatorTable, settings, indicatorSheet.name, sink);
-  const rollup = rollUp(objectives.rows, measured, settings, {
+  const names: RollupSheets = {
     objectives: objectiveSheet?.name ?? SHEETS.objectives[lang],
     indicators: indicatorSheet.name,
     objectiveCodeCol: objectives.codeCol,
     objectiveParentCol: objectives.parentCol,
     indicatorObjectiveCol: indicatorTable.objectiveCol,
-  }, sink);
+  };
+  const { measured, rollup } = measureAndRollUp(indicatorTable, objectives, settings, names, sink);
+
+  let period: PeriodInfo | undefined;
+  let periods: PeriodInfo[] | undefined;
+  let entityHistory: ScoreResult['entityHistory'];
+  const selected = indicatorTable.period;
+  if (selected) {
+    const info = (p: Period): PeriodInfo => ({ key: p.key, label: p.label, date: periodDate(p, settings.year), yearEnd: p.yearEnd });
+    period = info(selected);
+    periods = indicatorTable.calendar.map(info);
+    if (!selected.yearEnd) {
+      const cellRef = selected.headerCell;
+      if (options.period === undefined && !settings.period) sink.add('info', indicatorSheet.name, cellRef, 'period.chosen', { period: selected.label });
+      if (measured.indicators.some((i) => i.progress)) sink.add('info', indicatorSheet.name, cellRef, 'period.scored', { period: selected.label });
+    }
+    // Every other period scored the same way, its issues set aside: the history reads them, the user is told
+    // about the scored period only.
+    const runs: PeriodRun[] = [];
+    const objectiveHistory = new Map<string, HistoryPoint[]>(rollup.objectives.map((o) => [o.code, []]));
+    entityHistory = [];
+    for (const p of indicatorTable.calendar) {
+      let run: PeriodRun;
+      let objectiveRun: ObjectiveResult[];
+      let entityScore: number | null;
+      if (p === selected) {
+        run = { period: p, table: indicatorTable, indicators: measured.indicators };
+        objectiveRun = rollup.objectives;
+        entityScore = rollup.entity.score;
+      } else {
+        const scratch = new IssueSink(lang);
+        const table = readIndicators(indicatorSheet.table, indicatorSheet.name, settings, scratch, p.key);
+        const other = measureAndRollUp(table, objectives, settings, names, scratch);
+        run = { period: table.period ?? p, table, indicators: other.measured.indicators };
+        objectiveRun = other.rollup.objectives;
+        entityScore = other.rollup.entity.score;
+      }
+      runs.push(run);
+      for (const o of objectiveRun) objectiveHistory.get(o.code)?.push({ period: p.key, actual: '', achievement: o.achievement, score: o.score });
+      entityHistory.push({ period: p.key, score: entityScore });
+    }
+    const prior = indicatorTable.priorActualCol >= 0 && settings.year !== null ? { table: indicatorSheet.table as unknown[][], col: indicatorTable.priorActualCol } : null;
+    attachHistory(runs, runs[indicatorTable.calendar.indexOf(selected)], settings.year === null ? null : settings.year - 1, prior);
+    for (const o of rollup.objectives) o.history = objectiveHistory.get(o.code);
+  }
 
   const uncached = (name: string) => input.uncachedFormulas?.[name] ?? [];
   reportUncachedFormulas(indicatorSheet.name, indicatorSheet.table, indicatorTable.headerRow, uncached(indicatorSheet.name), sink);
@@ -92,8 +136,19 @@ export function scorePlan(input: PlanInput, options: ScoreOptions = {}): ScoreRe
     indicators: measured.indicators,
     rollup,
     issues,
+    monitoring: period && periods && entityHistory ? { period, periods, entityHistory } : undefined,
   });
-  return { lang, settings, entity: rollup.entity, objectives: rollup.objectives, indicators: measured.indicators, groups: rollup.groups, issues, writePlan };
+  const result: ScoreResult = { lang, settings, entity: rollup.entity, objectives: rollup.objectives, indicators: measured.indicators, groups: rollup.groups, issues, writePlan };
+  if (period) Object.assign(result, { period, periods, entityHistory });
+  return result;
+}
+
+/** Measure every indicator row as the period asks, then roll the scores up the tree. */
+function measureAndRollUp(table: IndicatorTable, objectives: ObjectiveTable, settings: Settings, names: RollupSheets, sink: IssueSink) {
+  const measured = measureIndicators(table, settings, names.indicators, sink);
+  applyPeriod(table, measured.indicators, names.indicators, sink);
+  const rollup = rollUp(objectives.rows, measured, settings, names, sink);
+  return { measured, rollup };
 }
 
 /**

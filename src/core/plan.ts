@@ -8,6 +8,8 @@ import { toNumber, type Rational } from './decimal.js';
 import { INDICATOR_COLUMNS, INDICATOR_OUTPUTS, OBJECTIVE_COLUMNS, OBJECTIVE_OUTPUTS } from './columns.js';
 import { a1, cell, findColumn, findHeaderRow, findYearColumns, headerWidth, isBlankRow, normalizeHeader, type ColumnSpec } from './table.js';
 import { parseTarget, isTargetError, type ParsedTarget } from './target.js';
+import { isYearEnd, parsePeriod, periodOfHeader, periodOrder } from './periods.js';
+import { isoDate, serialFromYmd } from './cell.js';
 import { readMethod } from './settings.js';
 import { t, type MessageKey } from './messages.js';
 
@@ -41,6 +43,12 @@ export interface IndicatorRow {
   excluded: boolean;
   unit: string;
   row: number;
+  /** Monitoring at an interim period without an interim target: the actual is progress towards the year's target. */
+  progress: boolean;
+  /** The Cumulativo column, or the default for the target's kind (see isCumulative). */
+  cumulative: boolean;
+  /** The year's target, when an interim target replaced it for this period (for projections). */
+  yearTarget: ParsedTarget | null;
 }
 
 export class IssueSink {
@@ -212,6 +220,12 @@ export function chooseYearColumns(headers: CellValue[], headerRow: number, setti
   };
 }
 
+function yearTargetOf(v: CellValue, year: number | null, unit: string): ParsedTarget | null {
+  if (isBlank(v)) return null;
+  const parsed = parseTarget(v, { year, unit });
+  return isTargetError(parsed) || parsed.kind === 'none' ? null : parsed;
+}
+
 export interface IndicatorTable {
   rows: IndicatorRow[];
   year: number | null;
@@ -224,13 +238,150 @@ export interface IndicatorTable {
   thresholdCol: number;
   objectiveCol: number;
   excludedCol: number;
+  /** The periods of the year found in the headers (the year's end last), and the one scored. */
+  calendar: Period[];
+  period: Period | null;
+  /** Column of last year's Consuntivo (the baseline point of the history), -1 when none. */
+  priorActualCol: number;
 }
 
-export function readIndicators(table: Table, sheet: string, settings: Settings, sink: IssueSink): IndicatorTable {
+/** A period column (or the year's Consuntivo) of the scored year. */
+export interface Period {
+  key: string;
+  label: string;
+  month: number;
+  day: number;
+  yearEnd: boolean;
+  actualCol: number;
+  /** Interim target column, -1 when none; for the year's end, the year's Target. */
+  targetCol: number;
+  /** Header row cell, for issues. */
+  headerCell: string;
+}
+
+export function periodDate(p: Period, year: number | null): string {
+  if (year === null) return `${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+  return isoDate(serialFromYmd(year, p.month, p.day) as number);
+}
+
+/**
+ * Every `Consuntivo <period>` / `Target <period>` column, placed on one calendar of the scored year. A
+ * header that names no period, a period of another year, or a second column for the same period is an issue
+ * at its header cell, and the column is ignored.
+ */
+export function readCalendar(headers: CellValue[], headerRow: number, years: YearColumns, sheet: string, sink: IssueSink): Period[] {
+  const byDay = new Map<number, Period>();
+  const targets: { order: number; col: number }[] = [];
+  for (let c = 0; c < headers.length; c++) {
+    for (const role of ['actual', 'target'] as const) {
+      const found = periodOfHeader(headers[c], INDICATOR_COLUMNS[role]);
+      if (!found) continue;
+      const cellRef = a1(headerRow, c);
+      const p = found.period;
+      if (!p) {
+        sink.add('warning', sheet, cellRef, 'period.unreadable', { header: cleanText(headers[c]) });
+        continue;
+      }
+      if (p.year !== null && years.year !== null && p.year !== years.year) {
+        sink.add('warning', sheet, cellRef, 'period.otherYear', { header: cleanText(headers[c]), year: years.year });
+        continue;
+      }
+      const order = periodOrder(p);
+      if (role === 'target') {
+        if (targets.some((t) => t.order === order)) sink.add('warning', sheet, cellRef, 'period.duplicate', { header: cleanText(headers[c]) });
+        else targets.push({ order, col: c });
+        continue;
+      }
+      if (byDay.has(order) || (isYearEnd(p) && years.actual >= 0)) {
+        sink.add('warning', sheet, cellRef, 'period.duplicate', { header: cleanText(headers[c]) });
+        continue;
+      }
+      byDay.set(order, {
+        key: isYearEnd(p) ? '31/12' : p.canonical, label: found.written, month: p.month, day: p.day,
+        yearEnd: isYearEnd(p), actualCol: c, targetCol: -1, headerCell: cellRef,
+      });
+    }
+  }
+  if (byDay.size === 0) return [];
+  const yearEnd = byDay.get(1231);
+  if (!yearEnd && years.actual >= 0) {
+    byDay.set(1231, {
+      key: '31/12', label: years.year !== null ? String(years.year) : cleanText(headers[years.actual]), month: 12, day: 31,
+      yearEnd: true, actualCol: years.actual, targetCol: years.target, headerCell: a1(headerRow, years.actual),
+    });
+  } else if (yearEnd) yearEnd.targetCol = years.target;
+  for (const t of targets) {
+    const p = byDay.get(t.order);
+    if (!p) sink.add('warning', sheet, a1(headerRow, t.col), 'period.targetOnly', { header: cleanText(headers[t.col]) });
+    else if (p.yearEnd) sink.add('warning', sheet, a1(headerRow, t.col), 'period.duplicate', { header: cleanText(headers[t.col]) });
+    else p.targetCol = t.col;
+  }
+  return [...byDay.values()].sort((a, b) => periodOrder(a) - periodOrder(b));
+}
+
+/** The period asked for (header text or short name), or null when the calendar has no such period. */
+export function findPeriod(calendar: Period[], asked: string): Period | null {
+  const text = cleanText(asked).toLowerCase();
+  if (/^(fine anno|anno|year|year end|year-end|annuale|consuntivo)$/.test(text)) return calendar.find((p) => p.yearEnd) ?? null;
+  const direct = calendar.find((p) => p.key.toLowerCase() === text || p.label.toLowerCase() === text);
+  if (direct) return direct;
+  const parsed = parsePeriod(asked);
+  if (!parsed) return null;
+  return calendar.find((p) => p.month === parsed.month && p.day === parsed.day) ?? null;
+}
+
+/**
+ * Default period: the year's end when it has any actual, else the latest period that has one (monitoring
+ * during the year), else the year's end.
+ */
+function defaultPeriod(table: Table, headerRow: number, calendar: Period[]): Period {
+  const hasActual = (p: Period) => {
+    for (let r = headerRow + 1; r < table.length; r++) if (cleanText(cell(table, r, p.actualCol)) !== '') return true;
+    return false;
+  };
+  const yearEnd = calendar[calendar.length - 1];
+  if (yearEnd.yearEnd && hasActual(yearEnd)) return yearEnd;
+  for (let i = calendar.length - 1; i >= 0; i--) if (hasActual(calendar[i])) return calendar[i];
+  return yearEnd;
+}
+
+/**
+ * Counts that add up through the year (practices handled, events held) are cumulative; rates, times,
+ * percentages, dates and yes/no stand as they are. Without a Cumulativo column: a number that should grow.
+ */
+export function isCumulative(cellValue: CellValue, target: ParsedTarget | null, direction: Direction | null): boolean {
+  if (!isBlank(cellValue)) {
+    const b = readBoolean(cellValue);
+    if (b !== null) return b;
+  }
+  if (!target || target.plain.kind !== 'number') return false;
+  const op = target.plain.op;
+  if (op === '<=' || op === '<') return false;
+  if (op === null && direction === 'lower') return false;
+  return true;
+}
+
+
+
+export function readIndicators(table: Table, sheet: string, settings: Settings, sink: IssueSink, askedPeriod?: string): IndicatorTable {
   const headerRow = findHeaderRow(table, INDICATOR_COLUMNS.code);
   const headers = table[headerRow] ?? [];
   const cols = columns(headers, INDICATOR_COLUMNS);
   const years = chooseYearColumns(headers, headerRow, settings, sheet, sink);
+  const calendar = readCalendar(headers, headerRow, years, sheet, sink);
+  let period: Period | null = null;
+  if (calendar.length > 0) {
+    const asked = askedPeriod ?? settings.period;
+    if (asked) {
+      period = findPeriod(calendar, asked);
+      if (!period) sink.add('error', sheet, '', 'period.unknown', { period: asked, periods: calendar.map((p) => p.key).join(', ') });
+    }
+    period ??= defaultPeriod(table, headerRow, calendar);
+  }
+  const interim = period !== null && !period.yearEnd;
+  const actualCol = period ? period.actualCol : years.actual;
+  const priorYears = findYearColumns(headers, INDICATOR_COLUMNS.actual);
+  const priorActualCol = years.year !== null && priorYears.has(years.year - 1) ? priorYears.get(years.year - 1) as number : -1;
   if (cols.code < 0) sink.add('error', sheet, a1(headerRow, 0), 'column.missing', { column: 'Codice', sheet });
   if (years.actual < 0) sink.add('error', sheet, a1(headerRow, 0), 'column.missing', { column: 'Consuntivo', sheet });
   const seen = new Map<string, number>();
@@ -261,7 +412,10 @@ export function readIndicators(table: Table, sheet: string, settings: Settings, 
       else excluded = b;
     }
 
-    const targetCell = cell(table, r, years.target);
+    const interimCell = interim && period !== null ? cell(table, r, period.targetCol) : null;
+    const useInterim = interim && !isBlank(interimCell);
+    const targetCol = useInterim && period !== null ? period.targetCol : years.target;
+    const targetCell = cell(table, r, targetCol);
     let target: IndicatorRow['target'] = null;
     if (isBlank(targetCell)) {
       if (!excluded) sink.add('warning', sheet, a1(r, Math.max(years.target, 0)), 'target.missing', { code });
@@ -271,10 +425,10 @@ export function readIndicators(table: Table, sheet: string, settings: Settings, 
         : parseTarget(targetCell, { year: years.year, unit });
       if (isTargetError(parsed)) {
         target = 'error';
-        sink.add('error', sheet, a1(r, years.target), 'target.unreadable', { code, text: cleanText(targetCell) });
+        sink.add('error', sheet, a1(r, targetCol), 'target.unreadable', { code, text: cleanText(targetCell) });
       } else if (parsed.kind === 'none') {
         target = 'nd';
-        if (!excluded) sink.add('info', sheet, a1(r, years.target), 'target.nd', { code, year: years.year ?? '-' });
+        if (!excluded) sink.add('info', sheet, a1(r, targetCol), 'target.nd', { code, year: years.year ?? '-' });
       } else target = parsed;
     }
 
@@ -291,6 +445,12 @@ export function readIndicators(table: Table, sheet: string, settings: Settings, 
       method = readMethod(methodCell);
       if (!method) sink.add('error', sheet, a1(r, cols.method), 'method.unreadable', { text: cleanText(methodCell), fallback: '' });
     }
+    const parsedTarget = typeof target === 'object' && target !== null ? target : null;
+    const cumulative = isCumulative(cell(table, r, cols.cumulative), parsedTarget, direction);
+    // Without an interim target a cumulative count is progress towards the year's target: proportional,
+    // whatever the plan's method (a band table would read half the year's work as a miss).
+    const progress = interim && !useInterim;
+    if (progress && cumulative) method = 'linear';
 
     const note = cleanText(cell(table, r, cols.note));
     const overrideCell = cell(table, r, cols.override);
@@ -311,7 +471,7 @@ export function readIndicators(table: Table, sheet: string, settings: Settings, 
       weight: readWeight(cell(table, r, cols.weight), code, sheet, r, cols.weight, sink),
       target,
       targetText: cleanText(targetCell),
-      actualCell: cell(table, r, years.actual),
+      actualCell: cell(table, r, actualCol),
       thresholdCell: cell(table, r, years.threshold),
       direction,
       method,
@@ -320,11 +480,14 @@ export function readIndicators(table: Table, sheet: string, settings: Settings, 
       excluded,
       unit,
       row: r,
+      progress,
+      cumulative,
+      yearTarget: useInterim ? yearTargetOf(cell(table, r, years.target), years.year, unit) : parsedTarget,
     });
   }
   return {
-    rows, year: years.year, headerRow, ignoredRows, actualCol: years.actual, thresholdCol: years.threshold,
-    objectiveCol: Math.max(cols.objective, 0), excludedCol: Math.max(cols.excluded, 0),
+    rows, year: years.year, headerRow, ignoredRows, actualCol, thresholdCol: years.threshold,
+    objectiveCol: Math.max(cols.objective, 0), excludedCol: Math.max(cols.excluded, 0), calendar, period, priorActualCol,
   };
 }
 

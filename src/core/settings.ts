@@ -253,6 +253,9 @@ export function readSettings(table: Table | null, sheet: string, lang: Lang): Se
       case 'entityName':
         settings.entityName = cleanText(value);
         break;
+      case 'period':
+        settings.period = cleanText(value);
+        break;
     }
   }
   return { settings, issues, rows };

@@ -60,6 +60,8 @@ export interface WorkbookAdapter {
 export interface ScoreOptions {
   /** Year whose `Target YYYY` column is scored; overrides Impostazioni `anno`. */
   year?: number;
+  /** Monitoring period to score, as written in its header or by its short name (`30/06/2024`, `S1`); overrides Impostazioni `periodo`. */
+  period?: string;
   /** Language of messages and new headers; default: the workbook's (English headers -> 'en'), else 'it'. */
   lang?: Lang;
   /**
@@ -123,6 +125,40 @@ export interface Settings {
   year: number | null;
   /** The entity's name (Impostazioni `ente`), shown in the report's title. */
   entityName?: string;
+  /** The monitoring period to score as written in Impostazioni `periodo` (e.g. `30/06`, `S1`); absent: the default. */
+  period?: string;
+}
+
+/** A measurement period of the scored year: a `Consuntivo <period>` column, or the year's own Consuntivo. */
+export interface PeriodInfo {
+  /** Short name, the same in both languages: S1, S2, T1..T4, M1..M12, or dd/mm; the year's end is 31/12. */
+  key: string;
+  /** As written in the header (`30/06/2024`, `1° semestre`), or the year for the year-end column. */
+  label: string;
+  /** The period's last day, YYYY-MM-DD (MM-DD alone when the year is unknown). */
+  date: string;
+  yearEnd: boolean;
+}
+
+/** One period of an indicator's or objective's history (the baseline is last year's result, if any). */
+export interface HistoryPoint {
+  period: string;
+  /** The actual as a person reads it ('' when none). */
+  actual: string;
+  achievement: number | null;
+  score: number | null;
+  /** true for the prior year's result (`Consuntivo 2023` beside `Target 2024`). */
+  baseline?: boolean;
+}
+
+/** Year-end estimate for a cumulative indicator, linear through the periods so far. */
+export interface Projection {
+  /** Projected actual at the year's end. */
+  value: number;
+  /** Projected actual against the year's target. */
+  achievement: number;
+  /** The projection falls short of the year's target. */
+  atRisk: boolean;
 }
 
 export interface IndicatorResult {
@@ -154,6 +190,21 @@ export interface IndicatorResult {
   actualText: string;
   /** The Peso as written, as a fraction (null when blank); `weight` is the normalised one used. */
   declaredWeight: number | null;
+  /**
+   * Monitoring: the period's actual measured against the year's target (no interim target): progress
+   * ("avanzamento"), not achievement.
+   */
+  progress?: boolean;
+  /** Monitoring: a deadline not yet due at the period's date, without an actual: in progress, not late. */
+  inProgress?: boolean;
+  /** Counts that add up through the year (Cumulativo si, or a higher-is-better number by default). */
+  cumulative?: boolean;
+  /** Gap to the target, signed so that a negative number is worse (higher: actual - target; lower: target - actual). */
+  gap?: number | null;
+  /** The indicator across periods, oldest first; present when the workbook has period columns. */
+  history?: HistoryPoint[];
+  /** At an interim period, for a cumulative indicator with a numeric target. */
+  projection?: Projection | null;
 }
 
 export interface ObjectiveResult {
@@ -171,6 +222,8 @@ export interface ObjectiveResult {
   attributes: Record<string, string>;
   /** The Peso as written, as a fraction (null when blank). */
   declaredWeight: number | null;
+  /** The objective across periods, oldest first; present when the workbook has period columns. */
+  history?: HistoryPoint[];
 }
 
 export interface EntityResult {
@@ -181,6 +234,12 @@ export interface EntityResult {
 export interface ScoreResult {
   lang: Lang;
   settings: Settings;
+  /** The period scored, when the workbook has period columns (else absent: the year as a whole). */
+  period?: PeriodInfo;
+  /** Every period of the year found in the headers, oldest first, the year's end last. */
+  periods?: PeriodInfo[];
+  /** The entity's result at each period, aligned with `periods`. */
+  entityHistory?: { period: string; score: number | null }[];
   entity: EntityResult;
   objectives: ObjectiveResult[];
   indicators: IndicatorResult[];

@@ -4,7 +4,7 @@
  * Sintesi and Segnalazioni sheets. One block per column or table, so hosts write in a fixed number of calls.
  */
 import type {
-  CellValue, IndicatorResult, Issue, Lang, ObjectiveResult, OutputKind, PageSetup, Settings, SheetInfo, SheetWrite, Status, Table,
+  CellValue, IndicatorResult, Issue, Lang, ObjectiveResult, OutputKind, PageSetup, PeriodInfo, Settings, SheetInfo, SheetWrite, Status, Table,
   WriteBlock, WritePlan,
 } from './types.js';
 import type { Rollup } from './rollup.js';
@@ -161,7 +161,7 @@ function indicatorSheet(sheet: InputSheet, indicators: IndicatorResult[], lang: 
     const i = ind.row - 1 - headerRow;
     achievement[i] = ind.achievement;
     score[i] = ind.score;
-    status[i] = t(lang, `status.${ind.status}`) + (ind.daysLate ? ` (${t(lang, 'note.late', { days: ind.daysLate })})` : '');
+    status[i] = statusText(ind, lang);
     contribution[i] = ind.contribution;
     fills[i] = STATUS_FILLS[ind.status];
     if (ind.overridden) {
@@ -199,6 +199,15 @@ function objectiveSheet(sheet: InputSheet, objectives: ObjectiveResult[], lang: 
   });
 }
 
+/** The Stato cell: the status, the days late, a deadline not yet due, a year-end estimate that falls short. */
+export function statusText(ind: IndicatorResult, lang: Lang): string {
+  if (ind.inProgress) return t(lang, 'status.inProgress');
+  let text = t(lang, `status.${ind.status}`);
+  if (ind.daysLate) text += ` (${t(lang, 'note.late', { days: ind.daysLate })})`;
+  if (ind.projection?.atRisk) text += ` · ${t(lang, 'status.atRisk')}`;
+  return text;
+}
+
 /** A titled table: a bold title row, a bold header row, then rows; formats per column. */
 function tableBlock(row: number, title: string, headers: string[], rows: CellValue[][], formats: (string | null)[]): WriteBlock {
   const width = headers.length;
@@ -220,7 +229,7 @@ export function perspectiveOf(o: ObjectiveResult): string | null {
   return key ? o.attributes[key] : null;
 }
 
-function summarySheet(name: string, lang: Lang, settings: Settings, year: number | null, rollup: Rollup, indicators: IndicatorResult[], issues: Issue[]): SheetWrite {
+function summarySheet(name: string, lang: Lang, settings: Settings, year: number | null, rollup: Rollup, indicators: IndicatorResult[], issues: Issue[], monitoring?: Monitoring): SheetWrite {
   const it = lang === 'it';
   const blocks: WriteBlock[] = [];
   let row = 0;
@@ -241,9 +250,31 @@ function summarySheet(name: string, lang: Lang, settings: Settings, year: number
     [it ? 'Indicatori misurati' : 'Indicators measured', indicators.filter((i) => i.score !== null).length],
     [it ? 'Segnalazioni (errori/avvisi)' : 'Issues (errors/warnings)', `${issues.filter((i) => i.severity === 'error').length}/${issues.filter((i) => i.severity === 'warning').length}`],
   ];
+  if (monitoring) {
+    const label = monitoring.period.yearEnd ? (it ? 'fine anno' : 'year end') : `${monitoring.period.label} (${monitoring.period.key})`;
+    entityRows.splice(3, 0, [it ? 'Periodo valutato' : 'Period scored', label]);
+  }
   const entity = tableBlock(row, it ? 'Cruscotto — Sintesi' : 'Cruscotto — Summary', [it ? 'Voce' : 'Item', it ? 'Valore' : 'Value'], entityRows, [null, null]);
   entity.numberFormats = entity.values.map((_, i) => [null, i === 2 ? PERCENT_FORMAT : null]);
   push(entity);
+
+  if (monitoring) {
+    const measuredAt = (key: string) => indicators.filter((ind) => ind.history?.some((h) => h.period === key && h.score !== null)).length;
+    const byPeriod = tableBlock(
+      row,
+      it ? 'Andamento per periodo' : 'Results by period',
+      it ? ['Periodo', 'Data', 'Risultato dell\'ente', 'Indicatori misurati', 'A rischio'] : ['Period', 'Date', 'Entity result', 'Indicators measured', 'At risk'],
+      monitoring.periods.map((p, k) => [
+        p.yearEnd ? (it ? `Fine anno (${p.label})` : `Year end (${p.label})`) : p.label,
+        p.date,
+        monitoring.entityHistory[k]?.score ?? null,
+        measuredAt(p.key),
+        p.key === monitoring.period.key ? indicators.filter((ind) => ind.projection?.atRisk).length : null,
+      ]),
+      [null, null, PERCENT_FORMAT, null, null],
+    );
+    push(byPeriod);
+  }
 
   const top = rollup.objectives.filter((o) => o.depth === 0);
   push(
@@ -369,12 +400,20 @@ export interface PlanWriteInput {
   rollup: Rollup;
   issues: Issue[];
   outputs: OutputSheetNames;
+  monitoring?: Monitoring;
+}
+
+/** The periods of a monitored year, for the Sintesi's table by period. */
+export interface Monitoring {
+  period: PeriodInfo;
+  periods: PeriodInfo[];
+  entityHistory: { period: string; score: number | null }[];
 }
 
 export function planWrites(p: PlanWriteInput): WritePlan {
   const sheets: SheetWrite[] = [indicatorSheet(p.indicatorSheet, p.indicators, p.lang)];
   if (p.objectiveSheet) sheets.push(objectiveSheet(p.objectiveSheet, p.rollup.objectives, p.lang));
-  sheets.push(summarySheet(p.outputs.summary, p.lang, p.settings, p.year, p.rollup, p.indicators, p.issues));
+  sheets.push(summarySheet(p.outputs.summary, p.lang, p.settings, p.year, p.rollup, p.indicators, p.issues, p.monitoring));
   sheets.push(issuesSheet(p.outputs.issues, p.lang, p.issues));
   return p.outputs.remove.length > 0 ? { sheets, removeSheets: [...p.outputs.remove] } : { sheets };
 }
