@@ -288,3 +288,23 @@ describe('properties of periods', () => {
     }), { numRuns: 60 });
   });
 });
+
+describe('the --json contract with periods', () => {
+  it('adds the period, the periods and each row\'s history only for a monitored workbook', async () => {
+    const { resultJson } = await import('../../src/core/results-json.js');
+    const plain = resultJson(scorePlan({ sheets: { Indicatori: [['Codice', 'Obiettivo', 'Target', 'Consuntivo'], ['1', 'A', '>= 2', 1]] } }));
+    expect('period' in plain).toBe(false);
+    expect('history' in plain.indicators[0]).toBe(false);
+    const monitored = resultJson(scorePlan({
+      sheets: {
+        Impostazioni: [['anno', 2024]],
+        Indicatori: [['Codice', 'Obiettivo', 'Target', 'Consuntivo 30/06', 'Consuntivo'], ['1', 'A', '>= 200', 90, null]],
+      },
+    }));
+    expect(monitored.period).toMatchObject({ key: '30/06', date: '2024-06-30', yearEnd: false });
+    expect(monitored.periods?.map((p) => p.key)).toEqual(['30/06', '31/12']);
+    expect(monitored.indicators[0]).toMatchObject({ progress: true, cumulative: true, gap: -110, projection: { atRisk: true } });
+    expect(monitored.indicators[0].history?.map((h) => [h.period, h.score])).toEqual([['30/06', 0.45], ['31/12', null]]);
+    expect(monitored.objectives[0].history?.map((h) => h.score)).toEqual([0.45, null]);
+  });
+});
