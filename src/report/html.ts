@@ -10,7 +10,7 @@
  */
 import type { IndicatorResult, Issue, Lang, ObjectiveResult, ScoreResult, Status } from '../core/types.js';
 import { SHEETS, formatPercent, methodLabel, normalizeHeader, parseA1, perspectiveOf, t } from '../core/index.js';
-import { STATUS_ORDER, barChart, escapeXml as esc, statusChart } from '../ui/charts.js';
+import { STATUS_ORDER, barChart, escapeXml as esc, statusChart, type Bar } from '../ui/charts.js';
 
 export interface ReportOptions {
   lang: Lang;
@@ -179,6 +179,19 @@ function countsText(counts: Record<Status, number>, lang: Lang): string {
   return STATUS_ORDER.filter((k) => counts[k] > 0).map((k) => `${t(lang, `status.${k}`)}: ${counts[k]}`).join(' · ');
 }
 
+/** Bars a figure holds: a taller figure cannot split across pages and would leave the one before half empty. */
+const CHART_ROWS = 12;
+
+function chartFigures(title: string, bars: Bar[], lang: Lang): string {
+  const parts = Math.max(1, Math.ceil(bars.length / CHART_ROWS));
+  let out = '';
+  for (let p = 0; p < parts; p++) {
+    const heading = parts === 1 ? title : `${title} (${p + 1}/${parts})`;
+    out += `<figure>${barChart({ title: heading, bars: bars.slice(p * CHART_ROWS, (p + 1) * CHART_ROWS), lang, width: 720 })}</figure>`;
+  }
+  return out;
+}
+
 export function renderReport(result: ScoreResult, options: ReportOptions): string {
   const lang = options.lang;
   const l = L[lang];
@@ -250,12 +263,12 @@ ${strategic.map((o) => `<tr><td>${codeHtml(o.code)}</td><td${o.depth ? ' style="
 
   const counts = statusCounts(result.indicators);
   const groupCharts = Object.entries(result.groups).map(([attribute, values]) =>
-    `<figure>${barChart({ title: `${l.byGroup} ${attribute}`, bars: Object.entries(values).map(([label, value]) => ({ label, value })), lang, width: 720 })}</figure>`).join('');
+    chartFigures(`${l.byGroup} ${attribute}`, Object.entries(values).map(([label, value]) => ({ label, value })), lang)).join('');
   // The strategic level (depth 1, or the top when the tree is flat), and any other objective with a target.
   const chartDepth = strategic.some((x) => x.depth === 1) ? 1 : 0;
   const byObjectiveBars = objectives.filter((o) => o.depth === chartDepth || o.target !== null)
     .map((o) => ({ label: `${o.code} ${o.title}`, value: o.score, target: o.target }));
-  const byObjective = `<figure>${barChart({ title: l.byObjective, bars: byObjectiveBars, lang, width: 720 })}</figure>`;
+  const byObjective = chartFigures(l.byObjective, byObjectiveBars, lang);
   const charts = `<section id="grafici"><h2>${l.charts}</h2>${groupCharts}${byObjective}<figure>${statusChart({ counts, lang, width: 720 })}</figure></section>`;
 
   const issueRows = result.issues.map((i) => `<tr><td class="sev-${i.severity}">${esc(t(lang, `severity.${i.severity}`))}</td><td>${esc(i.sheet)}</td><td>${esc(i.cell)}</td><td>${esc(i.message)}</td></tr>`).join('\n');

@@ -23,6 +23,24 @@ function reviewedPlan(): PlanInput {
   return plan;
 }
 
+/**
+ * Many short sections: with 1 to 4 indicators an objective, a heading falls near the bottom of almost
+ * every page, so a heading left alone cannot go unseen.
+ */
+function manyHeadings(): PlanInput {
+  const objectives: PlanInput['sheets'][string] = [['Codice', 'Titolo', 'Padre', 'Peso']];
+  const indicators: PlanInput['sheets'][string] = [['Codice', 'Indicatore', 'Obiettivo', 'Peso', 'Target', 'Consuntivo']];
+  for (let a = 1; a <= 4; a++) {
+    objectives.push([`A${a}`, `Area strategica ${a}`, null, null]);
+    for (let o = 1; o <= 8; o++) {
+      objectives.push([`A${a}.${o}`, `Obiettivo strategico ${a}.${o} per la qualità dei servizi`, `A${a}`, null]);
+      const n = 1 + ((a * 8 + o) % 4);
+      for (let i = 1; i <= n; i++) indicators.push([`A${a}.${o}.${i}`, `Indicatore ${i} dell'obiettivo ${a}.${o}`, `A${a}.${o}`, null, '>= 10', (a + o + i) % 12]);
+    }
+  }
+  return { sheets: { Obiettivi: objectives, Indicatori: indicators, Impostazioni: [['ente', 'Comune di Prova']] } };
+}
+
 let browser: Browser;
 let html: string;
 const dir = artifactsDir();
@@ -108,6 +126,54 @@ function pageLines(page: PdfPage, footerTop: number): { y: number; bottom: numbe
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+/** Prints a report to A4 and checks its pages: the footer, headings left alone, nearly empty pages. */
+async function printAndCheck(document: string, name: string, entity: string): Promise<{ file: string; pages: number }> {
+  // A4 minus the 12 mm side margins of the @page rule, at 96 px per inch.
+  const printable = Math.floor(((210 - 24) / 25.4) * 96);
+  const page = await browser.newPage({ viewport: { width: printable, height: 1000 } });
+  await page.setContent(document, { waitUntil: 'load' });
+  await page.emulateMedia({ media: 'print' });
+  const faults = await layoutFaults(page);
+  expect(faults.split).toEqual([]);
+  expect(faults.lines).toEqual([]);
+  expect(faults.overflow).toEqual([]);
+  const headings = await page.evaluate(() => Array.from(document.querySelectorAll('h1, h2, h3, h4, summary'))
+    .map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim()));
+
+  const file = join(dir, `${name}.pdf`);
+  writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  await page.close();
+  const pages = pdfPages(file);
+
+  // The footer sits in the 16 mm bottom margin: "Pagina n di N" on every page, and the entity.
+  const footerTop = pages[0].height - (16 / 25.4) * 72;
+  pages.forEach((p, n) => {
+    const footer = squash(p.words.filter((w) => w.y >= footerTop).map((w) => w.text).join(' '));
+    expect(footer).toContain(`Pagina ${n + 1} di ${pages.length}`);
+    expect(footer).toContain(entity);
+  });
+
+  const alone: string[] = [];
+  const empty: string[] = [];
+  pages.slice(0, -1).forEach((p, n) => {
+    const lines = pageLines(p, footerTop);
+    // The last lines of the page, however many, must not be just the beginning of a heading.
+    for (let k = lines.length - 1; k >= Math.max(0, lines.length - 4); k--) {
+      const tail = squash(lines.slice(k).map((l) => l.text).join(' '));
+      const heading = headings.find((h) => h.startsWith(tail));
+      if (heading) {
+        alone.push(`page ${n + 1}: "${heading}"`);
+        break;
+      }
+    }
+    const bottom = Math.max(...lines.map((l) => l.bottom));
+    if (bottom < p.height * 0.5) empty.push(`page ${n + 1} filled to ${Math.round((bottom / p.height) * 100)}%`);
+  });
+  expect(alone).toEqual([]);
+  expect(empty).toEqual([]);
+  return { file, pages: pages.length };
+}
+
 describe('report rendering in Chromium', () => {
   it('uses the width of a 1280 px window with no header broken inside a word and no overflow', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -124,62 +190,24 @@ describe('report rendering in Chromium', () => {
   });
 
   it('prints to A4 with page numbers, no heading alone at a page bottom and no nearly empty page', async () => {
-    // A4 minus the 12 mm side margins of the @page rule, at 96 px per inch.
-    const printable = Math.floor(((210 - 24) / 25.4) * 96);
-    const page = await browser.newPage({ viewport: { width: printable, height: 1000 } });
-    await page.setContent(html, { waitUntil: 'load' });
-    await page.emulateMedia({ media: 'print' });
-    const faults = await layoutFaults(page);
-    expect(faults.split).toEqual([]);
-    expect(faults.lines).toEqual([]);
-    expect(faults.overflow).toEqual([]);
-    const headings = await page.evaluate(() => Array.from(document.querySelectorAll('h1, h2, h3, h4, summary'))
-      .map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim()));
-
-    const file = join(dir, 'relazione.pdf');
-    writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-    await page.close();
-    const pages = pdfPages(file);
-    expect(pages.length).toBeGreaterThanOrEqual(5);
-    expect(pages.length).toBeLessThanOrEqual(16);
-
-    // The footer sits in the 16 mm bottom margin: "Pagina n di N" on every page.
-    const footerTop = pages[0].height - (16 / 25.4) * 72;
-    pages.forEach((p, n) => {
-      const footer = squash(p.words.filter((w) => w.y >= footerTop).map((w) => w.text).join(' '));
-      expect(footer).toContain(`Pagina ${n + 1} di ${pages.length}`);
-      expect(footer).toContain('Camera di commercio della Maremma e del Tirreno');
-    });
-
-    const alone: string[] = [];
-    const empty: string[] = [];
-    pages.slice(0, -1).forEach((p, n) => {
-      const lines = pageLines(p, footerTop);
-      // Walk up from the last line while the lines read as the start of one heading: a heading with
-      // nothing of its own below it is left alone.
-      for (let k = lines.length - 1; k >= 0; k--) {
-        const tail = squash(lines.slice(k).map((l) => l.text).join(' '));
-        const heading = headings.find((h) => h.startsWith(tail) || squash(h) === tail);
-        if (!heading) break;
-        if (heading.startsWith(squash(lines[k].text))) {
-          alone.push(`page ${n + 1}: "${heading}"`);
-          break;
-        }
-      }
-      const bottom = Math.max(...lines.map((l) => l.bottom));
-      if (bottom < p.height * 0.5) empty.push(`page ${n + 1} filled to ${Math.round((bottom / p.height) * 100)}%`);
-    });
-    expect(alone).toEqual([]);
-    expect(empty).toEqual([]);
+    const { file, pages } = await printAndCheck(html, 'relazione', 'Camera di commercio della Maremma e del Tirreno');
+    expect(pages).toBeGreaterThanOrEqual(5);
+    expect(pages).toBeLessThanOrEqual(16);
 
     // Pages 1-3 as pictures.
     execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '3', file, join(dir, 'relazione-pagina')]);
-    const pad = String(pages.length).length;
+    const pad = String(pages).length;
     for (let n = 1; n <= 3; n++) {
       const from = join(dir, `relazione-pagina-${String(n).padStart(pad, '0')}.png`);
       const to = join(dir, `relazione-pagina-${n}.png`);
       if (from !== to) renameSync(from, to);
       expect(readFileSync(to).length).toBeGreaterThan(10_000);
     }
+  });
+
+  it('keeps every heading with what follows it in a report of many short sections', async () => {
+    const many = renderReport(scorePlan(manyHeadings()), { lang: 'it' });
+    const { pages } = await printAndCheck(many, 'relazione-sezioni', 'Comune di Prova');
+    expect(pages).toBeGreaterThanOrEqual(4);
   });
 });
