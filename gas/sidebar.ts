@@ -1,32 +1,62 @@
 /**
- * The Sheets sidebar: the shared pane over google.script.run. Each server call becomes a promise.
+ * The Sheets sidebar: the shared pane over google.script.run, each server call a promise typed by the
+ * server module (the pattern of gas-client's GASClient<typeof serverFunctions>): calling a function that
+ * does not exist, or with the wrong arguments, does not compile.
  */
 import { mountPanel } from '../src/ui/panel.js';
 import type { PanelHost } from '../src/ui/panel-host.js';
-import type { Lang, Method, Summary } from '../src/core/types.js';
+import type { Lang } from '../src/core/types.js';
+import type { ServerFunctions } from './sidebar-api.js';
+import { text } from './messages.js';
+
+type Name = keyof ServerFunctions;
 
 interface ScriptRun {
   withSuccessHandler(f: (value: unknown) => void): ScriptRun;
   withFailureHandler(f: (error: Error) => void): ScriptRun;
-  [fn: string]: unknown;
 }
 declare const google: { script: { run: ScriptRun } };
 
-function server<T>(fn: string, ...args: unknown[]): Promise<T> {
+function server<K extends Name>(fn: K, ...args: Parameters<ServerFunctions[K]>): Promise<ReturnType<ServerFunctions[K]>> {
   return new Promise((resolve, reject) => {
-    const runner = google.script.run.withSuccessHandler((v) => resolve(v as T)).withFailureHandler(reject);
-    (runner[fn] as (...a: unknown[]) => void)(...args);
+    const runner = google.script.run
+      .withSuccessHandler((v) => resolve(v as ReturnType<ServerFunctions[K]>))
+      .withFailureHandler(reject) as unknown as Record<K, (...a: Parameters<ServerFunctions[K]>) => void>;
+    runner[fn](...args);
   });
 }
 
 const host: PanelHost = {
-  score: () => server<Summary>('sidebarScore'),
-  selectCell: (sheet, cell) => server<void>('sidebarSelectCell', sheet, cell),
-  loadSettings: () => server<{ year: number | null; method: Method | null }>('sidebarLoadSettings'),
-  saveSettings: (settings) => server<void>('sidebarSaveSettings', settings),
+  score: () => server('sidebarScore'),
+  selectCell: (sheet, cell) => server('sidebarSelectCell', sheet, cell),
+  loadSettings: () => server('sidebarLoadSettings'),
+  saveSettings: (settings) => server('sidebarSaveSettings', settings),
   createTemplate: async () => {
-    await server<string[]>('createTemplate');
+    await server('sidebarCreateTemplate');
   },
 };
 
-void server<Lang>('sidebarLang').then((lang) => mountPanel(document.getElementById('app') as HTMLElement, host, { lang }));
+/** A sidebar that could not start says so, in place of a blank panel. */
+function showFailure(root: HTMLElement, lang: Lang, e: unknown): void {
+  const p = document.createElement('p');
+  p.className = 'status';
+  p.id = 'status';
+  p.dataset.kind = 'error';
+  p.setAttribute('role', 'alert');
+  p.textContent = text(lang, 'sidebar.failed', { detail: e instanceof Error ? e.message : String(e) });
+  root.classList.add('cruscotto-panel');
+  root.replaceChildren(p);
+}
+
+async function start(): Promise<void> {
+  const root = document.getElementById('app') as HTMLElement;
+  let lang: Lang = /^en/i.test(navigator.language) ? 'en' : 'it';
+  try {
+    lang = await server('sidebarLang');
+    mountPanel(root, host, { lang });
+  } catch (e) {
+    showFailure(root, lang, e);
+  }
+}
+
+void start();

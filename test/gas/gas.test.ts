@@ -8,7 +8,9 @@ import { readFileSync, existsSync } from 'node:fs';
 import vm from 'node:vm';
 import { scorePlan as coreScore, type PlanInput } from '../../src/core/index.js';
 import { largePlan } from '../fixtures/large-plan.js';
-import { appsScriptGlobals, FakeSpreadsheet, formatDate, zonedMidnight } from './fake-sheets.js';
+import {
+  appsScriptGlobals, FakeLocks, FakeSpreadsheet, formatDate, zonedMidnight, EFFECTIVE_USER, OWNER, SheetsException,
+} from './fake-sheets.js';
 
 const DIST = new URL('../../dist/gas/', import.meta.url).pathname;
 const pira = JSON.parse(readFileSync(new URL('../fixtures/pira-2024.json', import.meta.url), 'utf8')) as PlanInput;
@@ -21,13 +23,18 @@ beforeAll(() => {
 
 type Fn = (...args: unknown[]) => unknown;
 
-function load(ss: FakeSpreadsheet, locale = 'it') {
-  const { globals, ui } = appsScriptGlobals(ss, locale);
+/** Errors the bundle logs for Stackdriver; kept out of the test output, available to assertions. */
+let logged: unknown[] = [];
+const quietConsole = { ...console, error: (...a: unknown[]) => void logged.push(a) };
+
+function load(ss: FakeSpreadsheet, locale = 'it', locks = new FakeLocks()) {
+  const { globals, ui } = appsScriptGlobals(ss, locale, locks);
+  logged = [];
   // Outer Date so that cells made by the fake are `instanceof Date` inside the bundle too.
-  const context = vm.createContext({ ...globals, Date, console });
+  const context = vm.createContext({ ...globals, Date, console: quietConsole });
   vm.runInContext(code, context, { filename: 'Code.js' });
   const fn = (name: string) => (context as Record<string, Fn>)[name];
-  return { fn, ui };
+  return { fn, ui, locks, globals };
 }
 
 function spreadsheetOf(input: PlanInput, timeZone = 'Europe/Rome'): FakeSpreadsheet {
@@ -176,12 +183,19 @@ describe('template, snapshot and change log', () => {
     expect(made).toEqual([`Revisione ${today}`, `Revisione ${today} · Obiettivi`, `Revisione ${today} · Sintesi`]);
     const snap = ss.sheet(`Revisione ${today}`);
     expect(snap.table()).toEqual(ss.sheet('Indicatori').table());
-    expect(snap.protection?.editors).toEqual(['owner@example.org']);
+    // Google's sample: the user running it is made an editor before the others (a group among them) go.
+    expect(snap.protection?.editors).toEqual([OWNER, EFFECTIVE_USER]);
     expect(snap.protection?.domainEdit).toBe(false);
     expect(JSON.parse(JSON.stringify(fn('snapshot')()))[0]).toBe(`Revisione ${today} (2)`);
     // A snapshot is not plan input: scoring again changes nothing in it.
     fn('scorePlan')();
     expect(snap.table()).toEqual(ss.sheet('Indicatori').table());
+    // The copy of Sintesi is the reviewers': it does not carry the tool's marker, so scoring never takes it.
+    const summaryCopy = ss.sheet(`Revisione ${today} · Sintesi`);
+    expect(summaryCopy.metadata).toEqual([]);
+    expect(summaryCopy.table()).toEqual(ss.sheet('Sintesi').table());
+    expect(ss.sheets.filter((x) => x.metadata.some((m) => m.value === 'summary')).map((x) => x.name)).toEqual(['Sintesi']);
+    expect(ss.toasts.filter((t) => t.startsWith('Istantanea protetta: Revisione'))).toHaveLength(2);
   });
 
   it('logs edits of Override, Nota, Consuntivo and Target in Registro', () => {
@@ -263,7 +277,7 @@ describe('sidebar', () => {
     expect(summary.method).toBe('bands');
     fn('sidebarSelectCell')('Indicatori', 'J7');
     expect(ss.active).toEqual({ sheet: 'Indicatori', a1: 'J7' });
-    expect(() => fn('sidebarSelectCell')('Nessuno', 'A1')).toThrow(/non trovato/);
+    expect(() => fn('sidebarSelectCell')('Nessuno', 'A1')).toThrow(/Il foglio Nessuno non esiste più/);
   });
 });
 
@@ -281,5 +295,122 @@ describe('custom functions', () => {
     const { fn } = load(ss);
     expect(fn('ACHIEVEMENT')(zonedMidnight(2025, 4, 30, 'Pacific/Auckland'), '<= 30.04.2025')).toBe(1);
     expect(fn('ACHIEVEMENT')(zonedMidnight(2025, 5, 1, 'Pacific/Auckland'), '<= 30.04.2025')).toBe(0);
+  });
+});
+
+describe('one user at a time', () => {
+  it('scores under the document lock and releases it, also after a failure', () => {
+    const ss = spreadsheetOf(pira);
+    const { fn, locks } = load(ss);
+    fn('scorePlan')();
+    expect(locks.waits.length).toBe(1);
+    expect(locks.holder).toBeNull();
+    // Pending writes reach the sheet before another user can take the lock.
+    expect(ss.counter.count('SpreadsheetApp.flush')).toBe(1);
+    const empty = load(new FakeSpreadsheet(), 'it', locks);
+    expect(empty.fn('scorePlan')()).toBeUndefined();
+    expect(locks.holder).toBeNull();
+  });
+
+  it('tells the second user to retry and writes nothing while the first is scoring', () => {
+    const ss = spreadsheetOf(pira);
+    const locks = new FakeLocks();
+    locks.holder = 'collega@example.org';
+    const { fn, ui } = load(ss, 'it', locks);
+    const before = JSON.stringify(ss.sheets.map((s) => [s.name, s.table()]));
+    expect(fn('scorePlan')()).toBeUndefined();
+    expect(ui.alerts).toEqual(['Cruscotto: operazione non riuscita: Un altro utente sta calcolando i punteggi di questo file. Riprova tra qualche secondo.']);
+    expect(JSON.stringify(ss.sheets.map((s) => [s.name, s.table()]))).toBe(before);
+    expect(() => fn('sidebarScore')()).toThrow(/^Un altro utente sta calcolando/);
+    expect(() => fn('sidebarSaveSettings')({ year: 2030, method: null })).toThrow(/^Un altro utente/);
+    expect(fn('snapshot')()).toBeUndefined();
+    expect(fn('createTemplate')()).toBeUndefined();
+    expect(JSON.stringify(ss.sheets.map((s) => [s.name, s.table()]))).toBe(before);
+    // The colleague's lock is theirs: a refused user does not release it.
+    expect(locks.holder).toBe('collega@example.org');
+    locks.holder = null;
+    expect(JSON.parse(JSON.stringify(fn('sidebarScore')())).entity).toEqual(coreScore(pira).entity);
+  });
+});
+
+describe('errors reach the user in their language', () => {
+  it('menu items show an alert instead of failing silently or in raw English', () => {
+    const it_ = load(new FakeSpreadsheet());
+    expect(() => it_.fn('scorePlan')()).not.toThrow();
+    expect(it_.ui.alerts).toHaveLength(1);
+    expect(it_.ui.alerts[0]).toMatch(/^Cruscotto: operazione non riuscita: .*Manca il foglio Indicatori/);
+    const en = load(new FakeSpreadsheet(), 'en_US');
+    en.fn('snapshot')();
+    expect(en.ui.alerts).toEqual(['Cruscotto: the operation failed: Nothing to snapshot: there is no Indicators sheet.']);
+  });
+
+  it('puts Sheets\' own exceptions in words (a protected sheet, a timeout)', () => {
+    const ss = spreadsheetOf(pira);
+    const { fn, ui } = load(ss);
+    ss.insertSheet = () => {
+      throw new SheetsException('You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
+    };
+    fn('scorePlan')();
+    expect(ui.alerts[0]).toMatch(/^Cruscotto: operazione non riuscita: Non hai il permesso di modificare questo file/);
+    ss.getSheets = () => {
+      throw new SheetsException('Service Spreadsheets timed out while accessing document with id 1x.');
+    };
+    expect(() => fn('sidebarScore')()).toThrow(/^Google Fogli non ha risposto in tempo/);
+    expect(logged.length).toBeGreaterThan(0);
+  });
+
+  it('the sidebar\'s calls fail with the translated message, the trigger with a toast', () => {
+    const ss = new FakeSpreadsheet();
+    const en = load(ss, 'en');
+    expect(() => en.fn('sidebarScore')()).toThrow(/The Indicatori sheet is missing|Indicators/);
+    expect(() => en.fn('sidebarSelectCell')('Nowhere', 'A1')).toThrow('Sheet Nowhere no longer exists.');
+    const planSs = spreadsheetOf(pira);
+    const { fn } = load(planSs);
+    expect(() => fn('sidebarSelectCell')('Indicatori', 'non-una-cella')).toThrow('La cella non-una-cella del foglio Indicatori non esiste.');
+    const ind = planSs.sheet('Indicatori');
+    ind.getLastRow = () => {
+      throw new SheetsException('Service Spreadsheets failed while accessing document with id 1x.');
+    };
+    expect(() => fn('onEdit')({ range: ind.getRange(5, 5, 1, 1), source: planSs, oldValue: 1, value: 2 })).not.toThrow();
+    expect(planSs.toasts.at(-1)).toMatch(/^Errore imprevisto: Service Spreadsheets failed/);
+  });
+});
+
+describe('custom functions inside a formula', () => {
+  it('never write or show anything, read the zone once and convert each date once', () => {
+    const ss = new FakeSpreadsheet('Pacific/Auckland');
+    ss.mode = 'customFunction';
+    const { fn } = load(ss);
+    const days = [zonedMidnight(2025, 4, 29, 'Pacific/Auckland'), zonedMidnight(2025, 4, 30, 'Pacific/Auckland'), zonedMidnight(2025, 5, 1, 'Pacific/Auckland')];
+    const answers: unknown[] = [];
+    for (let i = 0; i < 3000; i++) answers.push(fn('ACHIEVEMENT')(new Date(days[i % 3].getTime()), '<= 30.04.2025'));
+    expect(answers.slice(0, 3)).toEqual([1, 1, 0]);
+    expect(fn('WEIGHTED')([[0.5], [1]], [[0.25], [0.75]])).toBe(0.875);
+    expect(ss.counter.count('SpreadsheetApp.getActiveSpreadsheet')).toBe(1);
+    expect(ss.counter.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(1);
+    expect(ss.counter.count('Utilities.formatDate')).toBe(3);
+  });
+
+  it('the fake\'s formula mode refuses what Sheets refuses in a formula', () => {
+    const ss = spreadsheetOf(pira);
+    ss.mode = 'customFunction';
+    const { fn, globals } = load(ss);
+    expect(() => globals.SpreadsheetApp.getUi()).toThrow(/permission to call getUi/);
+    expect(() => ss.toast('x')).toThrow(/permission to call toast/);
+    expect(() => ss.sheet('Indicatori').getRange(1, 1).setValues([['x']])).toThrow(/permission to call setValues/);
+    expect(() => ss.insertSheet('Nuovo')).toThrow(/permission to call insertSheet/);
+    // A menu function run from a formula fails (and cannot even show its alert).
+    expect(() => fn('scorePlan')()).toThrow(/permission/);
+  });
+});
+
+describe('manifest', () => {
+  it('asks only for the scopes the bundle needs', () => {
+    const manifest = JSON.parse(readFileSync(`${DIST}appsscript.json`, 'utf8')) as { runtimeVersion: string; oauthScopes: string[] };
+    expect(manifest.runtimeVersion).toBe('V8');
+    const needed = ['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/script.container.ui'];
+    // Session.getEffectiveUser() (the snapshot's protection, as Google's sample does it) needs the e-mail scope.
+    if (/Session\.getEffectiveUser\(\)/.test(code)) needed.push('https://www.googleapis.com/auth/userinfo.email');
+    expect([...manifest.oauthScopes].sort()).toEqual(needed.sort());
   });
 });
