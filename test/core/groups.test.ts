@@ -45,7 +45,7 @@ describe('groups at every level', () => {
     ['Responsabile', 'Neri', 0.5, 'B.1.1, three levels down'],
     ['Responsabile', 'Gialli', null, 'D, nothing measured: n.d., not 0'],
     ['Area', 'Nord', 0.8, 'A only: children without the value are not a group of their own'],
-  ] as const)('%s %s = %s: %s', (attribute, value, expected) => {
+  ] as [string, string, number | null, string][])('%s %s = %s: %s', (attribute, value, expected) => {
     const got = result.groups[attribute]?.[value];
     if (expected === null) expect(got).toBeNull();
     else expect(got).toBeCloseTo(expected, 12);
