@@ -15,7 +15,9 @@ export async function reportCommand(line: CommandLine, io: Io): Promise<number> 
   checkOutputFolder(html, line.lang);
   const { result } = await loadAndScore(file, { year: line.options.year, lang: line.options.lang }, io, line.options.quiet);
   const lang = result.lang;
-  const page = renderReport(result, { lang, sourceName: basename(file) });
+  // Without --completo the report decides: in full for a small plan, exceptions in full and the rest
+  // summarised for a large one (a 100k-indicator page in full takes a minute to open).
+  const page = renderReport(result, { lang, sourceName: basename(file), ...(line.options.completo ? { complete: true } : {}) });
   try {
     writeFileSync(html, page);
   } catch (e) {
