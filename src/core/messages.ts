@@ -9,7 +9,8 @@ type Params = Record<string, string | number>;
 type BilingualParams = Record<string, string | number | Record<Lang, string>>;
 type Entry = Record<Lang, string>;
 
-const MESSAGES = {
+/** Exported for the test that every sentence has both languages with the same placeholders. */
+export const MESSAGES = {
   'sheet.missing': { it: 'Manca il foglio {sheet}.', en: 'The {sheet} sheet is missing.' },
   'formula.uncached': { it: 'La cella contiene una formula senza valore calcolato (file salvato da un programma che non calcola): aprire e salvare il file in Excel o LibreOffice.', en: 'The cell holds a formula with no computed value (saved by a program that does not calculate): open and save the file in Excel or LibreOffice.' },
   'output.renamed': { it: 'Il foglio «{sheet}» è dell\'utente e non viene toccato: i risultati sono scritti in «{output}».', en: 'Sheet "{sheet}" belongs to the user and is left alone: results are written to "{output}".' },
