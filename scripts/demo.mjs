@@ -8,7 +8,8 @@ const steps = [
   ['report', 'examples/pira-2024.xlsx', '--html', 'out/pira-2024-relazione.html'],
 ];
 for (const argv of steps) {
-  console.log(`\n$ cruscotto ${argv.join(' ')}`);
+  // Printed as it can be typed in the clone; `npx cruscotto` would ask the public registry instead.
+  console.log(`\n$ node bin/cruscotto.mjs ${argv.join(' ')}`);
   const code = await main(argv);
   if (code !== 0) process.exit(code);
 }
