@@ -24,7 +24,7 @@ function call(name: string, args: unknown[]): number | string {
  * @param target Target, anche come testo: ">= 45,00 %", "<= -12", "Entro 31-12-2025", "= si".
  * @param [threshold] Soglia minima: sotto di essa il punteggio è 0.
  * @param [direction] max (più alto è meglio) o min, per target senza comparatore.
- * @param [method] proporzionale (predefinito), fasce, soglia o binario.
+ * @param [method] proporzionale (predefinito), fasce, soglia o binario; oppure fasce e tetto del piano, separati da ";": "99%:100%; 80%:80%; 0%:0%" (fasce), "proporzionale; tetto 120%" (in inglese "linear; cap 120%").
  * @returns Il punteggio come frazione.
  */
 export function achievement(actual: any, target: any, threshold?: any, direction?: any, method?: any): any {
