@@ -20,7 +20,8 @@ export const LIMITS = {
 
 /** A file the CLI cannot open or write as a workbook: one sentence for the user, no stack trace. */
 export class WorkbookFileError extends Error {
-  constructor(message: string) {
+  /** The system error code of a failed write (ENOSPC, EACCES, EFBIG...), for callers that explain it. */
+  constructor(message: string, readonly code?: string) {
     super(message);
     this.name = 'WorkbookFileError';
   }

@@ -37,7 +37,7 @@ export async function atomicWrite(target: string, produce: (fd: number) => Promi
   try {
     fd = openSync(temp, 'wx', 0o666);
   } catch (e) {
-    throw new WorkbookFileError(FILE_MESSAGES.cannotWrite(target, (e as Error).message));
+    throw new WorkbookFileError(FILE_MESSAGES.cannotWrite(target, (e as Error).message), (e as NodeJS.ErrnoException).code);
   }
   // Under `ulimit -f` the kernel sends SIGXFSZ, whose default action kills the process; ignored, the
   // write fails with EFBIG instead and the temporary file is cleaned up.
@@ -78,7 +78,8 @@ export async function atomicWrite(target: string, produce: (fd: number) => Promi
     }
     if (e instanceof WorkbookFileError) throw e;
     if (e instanceof PackageError) throw new WorkbookFileError(FILE_MESSAGES.unreadable(target));
-    throw new WorkbookFileError(FILE_MESSAGES.cannotWrite(target, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new WorkbookFileError(FILE_MESSAGES.cannotWrite(target, code ?? (e as Error).message), code);
   } finally {
     process.off('SIGXFSZ', ignore);
   }

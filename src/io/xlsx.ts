@@ -1,20 +1,16 @@
 /**
- * The CLI's workbook adapter: xlsx file -> sheet tables -> core -> write plan applied with ExcelJS.
- * Like the Excel and Apps Script hosts, it knows how to write, never what.
+ * ExcelJS, kept for what builds a workbook from nothing: `cruscotto init`, examples and tests. Scored
+ * copies are never rebuilt through it (see read.ts and patch.ts): ExcelJS re-serialises the whole
+ * package and loses what it does not model.
  */
 import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { CellValue, PlanInput, SheetWrite, WritePlan } from '../core/types.js';
+import { WorkbookFileError } from './errors.js';
 
 export type Workbook = ExcelJS.Workbook;
 
-/** A file the CLI cannot open as a workbook: one sentence for the user, no stack trace. */
-export class WorkbookFileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'WorkbookFileError';
-  }
-}
+export { WorkbookFileError };
 
 /** ExcelJS cell values (formulas, rich text, hyperlinks, errors) as the plain values the core reads. */
 export function toCellValue(v: ExcelJS.CellValue): CellValue {

@@ -4,7 +4,9 @@ import { basename, dirname, extname, join } from 'node:path';
 import {
   INDICATOR_COLUMNS, SHEETS, findSheet, formatPercent, methodLabel, resultJson, scorePlan, type Lang, type PlanInput, type ScoreResult,
 } from '../../core/index.js';
-import { applyWritePlan, readPlanFile, writeWorkbook, type Workbook } from '../../io/xlsx.js';
+import { readWorkbookFile } from '../../io/read.js';
+import { writeScoredCopy } from '../../io/write.js';
+import type { WorkbookRead } from '../../core/index.js';
 import type { CommandLine } from '../args.js';
 import { checkInputFile, checkOutputFolder, workbookOutput, writeFailure } from '../files.js';
 import type { Io } from '../terminal.js';
@@ -18,12 +20,13 @@ import { checkYear } from '../year.js';
  */
 export async function loadAndScore(
   file: string, options: { year?: number; lang?: Lang }, io: Io, quiet = false,
-): Promise<{ input: PlanInput; result: ScoreResult; workbook: Workbook }> {
+): Promise<{ input: PlanInput; result: ScoreResult; workbook: WorkbookRead }> {
   checkInputFile(file, options.lang ?? 'it');
   if (options.lang && !quiet) io.err(say(options.lang, 'reading', { file }));
-  const { input, workbook } = await readPlanFile(file);
+  const workbook = await readWorkbookFile(file);
+  const { input } = workbook;
   if (options.lang && !quiet) io.err(say(options.lang, 'scoring', { file: basename(file) }));
-  const result = scorePlan(input, options);
+  const result = scorePlan(input, { ...options, workbook: workbook.sheets });
   const warning = checkYear(input, options.year, result.lang);
   if (warning) io.err(warning);
   return { input, result, workbook };
@@ -42,13 +45,12 @@ export async function scoreCommand(line: CommandLine, io: Io): Promise<number> {
   const given = line.options.out === undefined ? null : workbookOutput(line.options.out, line.lang, [extname(file).toLowerCase()]);
   for (const output of [given?.file, jsonFile]) if (output) checkOutputFolder(output, line.lang);
   // Everything derived from the results is made inside this call, so the results themselves can be
-  // collected before ExcelJS builds the file (a large plan's write plan is a lot to carry through it).
-  const { workbook, lang, out, json, summary, errors } = await (async () => {
-    const { input, result, workbook } = await loadAndScore(file, { year, lang: line.options.lang }, io, quiet);
-    applyWritePlan(workbook, result.writePlan);
+  // collected before the file is written (only the write plan is carried through the write).
+  const { writePlan, lang, out, json, summary, errors } = await (async () => {
+    const { input, result } = await loadAndScore(file, { year, lang: line.options.lang }, io, quiet);
     const out = given?.file ?? defaultOut(file, result.lang);
     return {
-      workbook,
+      writePlan: result.writePlan,
       lang: result.lang,
       out,
       json: jsonFile ? JSON.stringify(resultJson(result), null, 2) + '\n' : null,
@@ -59,9 +61,12 @@ export async function scoreCommand(line: CommandLine, io: Io): Promise<number> {
   if (given?.extended) progress?.err(say(lang, 'addedExtension', { file: out }));
   progress?.err(say(lang, 'writing', { file: out }));
   try {
-    await writeWorkbook(workbook, out);
+    // --in-place: the output may be the input itself (parsed by args as inPlace when offered).
+    await writeScoredCopy(file, out, writePlan, { inPlace: (line.options as { inPlace?: boolean }).inPlace === true });
   } catch (e) {
-    throw writeFailure(out, e, lang);
+    // A refused or unreadable file is already one sentence; a failed write is explained by its code.
+    if (e instanceof Error && e.name === 'WorkbookFileError' && (e as { code?: string }).code) throw writeFailure(out, e, lang);
+    throw e;
   }
   if (jsonFile && json) {
     try {
