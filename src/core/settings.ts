@@ -7,6 +7,7 @@ import { cleanText, isBlank, readFraction, readNumber } from './cell.js';
 import { fromNumber, toNumber, cmp, isInteger, percent, sign, type Rational } from './decimal.js';
 import { SETTING_KEYS } from './columns.js';
 import { a1, normalizeHeader } from './table.js';
+import { isPeopleSettingKey } from './people-keys.js';
 import { formatPercent, t } from './messages.js';
 
 export const DEFAULT_BANDS: Band[] = [
@@ -201,6 +202,8 @@ export function readSettings(table: Table | null, sheet: string, lang: Lang): Se
     if (key === '' || (r === 0 && /^(chiave|key|impostazione|setting|parametro)$/.test(key))) continue;
     const found = (Object.keys(SETTING_KEYS) as (keyof typeof SETTING_KEYS)[]).find((k) => SETTING_KEYS[k].aliases.includes(key));
     if (!found) {
+      // Individual performance keys (composizione <ruolo>, fasce premiali, ...) are read by people-settings.ts.
+      if (isPeopleSettingKey(key)) continue;
       issues.push({ severity: 'warning', sheet, cell: a1(r, 0), code: 'setting.unknown', message: t(lang, 'setting.unknown', { key: cleanText(row[0]) }) });
       continue;
     }

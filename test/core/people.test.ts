@@ -198,6 +198,11 @@ describe('behaviours and the composition per role', () => {
     expect(p.total).toBeCloseTo(total, 12);
   });
 
+  it('the plan\'s own settings reader leaves these keys alone (no "unknown setting")', () => {
+    const input = plan({}, [...settings, ['fasce premiali', '90%:A; 0%:B'], ['coefficienti premiali', 'A: 1'], ['fondo premiale', 1000], ['differenziazione minima', '5%'], ['chiave ignota', 'x']]);
+    expect(scorePlan(input).issues.filter((i) => i.code === 'setting.unknown').map((i) => i.cell)).toEqual(['A9']);
+  });
+
   it('reports the composition used, role matched in any case', () => {
     expect(person(r, 'Anna').composition).toEqual({ results: 0.6, organisational: 0.2, behaviours: 0.2 });
     expect(person(r, 'Bruno').composition).toEqual({ results: 0.4, organisational: 0, behaviours: 0.6 });
