@@ -82,6 +82,77 @@ describe('HTML report', () => {
   });
 });
 
+describe('HTML report: objectives, title and sections', () => {
+  /** The example with an entity name and a target on one area (depth 0) and one strategic objective. */
+  function withTargets(): PlanInput {
+    const plan = structuredClone(pira);
+    plan.sheets.Impostazioni.push(['ente', 'Camera di commercio della Maremma e del Tirreno']);
+    plan.sheets.Obiettivi = plan.sheets.Obiettivi.map((row, r) => [...row, r === 0 ? 'Target' : row[0] === '011' ? '80%' : row[0] === '10' ? '90%' : null]);
+    return plan;
+  }
+
+  it('fills the strategic table from each objective\'s target, with % Raggiungimento only where there is one', () => {
+    const { result, html } = report(withTargets());
+    const o011 = result.objectives.find((o) => o.code === '011') as (typeof result.objectives)[number];
+    const o10 = result.objectives.find((o) => o.code === '10') as (typeof result.objectives)[number];
+    // 011: 98,51% against 80% is 100% raggiunto; 10: 66,12% against 90% is 73,47%.
+    const cells = (code: string) => [...rowOf(html, code).matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1]);
+    expect(cells('011').slice(3)).toEqual([formatPercent(o011.score, 'it'), '80,00%', '100,00%', 'Eccellente']);
+    expect(o10.achievement).toBeCloseTo((o10.score as number) / 0.9, 12);
+    expect(cells('10').slice(3)).toEqual([formatPercent(o10.score, 'it'), '90,00%', formatPercent((o10.score as number) / 0.9, 'it'), o10.rating]);
+    // Without a target: the result, then a dash for target and achievement (not the result again).
+    expect(cells('032').slice(3)).toEqual(['87,31%', '—', '—', 'Buono']);
+  });
+
+  it('draws the chart by strategic objective with every objective that has a target, the area included', () => {
+    const { html } = report(withTargets());
+    const figures = [...html.matchAll(/<title>Risultati per obiettivo strategico rispetto al target[^<]*<\/title><desc>([^<]*)<\/desc>/g)].map((m) => m[1]);
+    expect(figures).toHaveLength(2);
+    const desc = figures.join('; ');
+    expect(desc).toMatch(/011 Utenti, imprese e territorio: 98,51% \(target 80,00%\)/);
+    expect(desc).toMatch(/10 Consolidamento [^:]*: 66,12% \(target 90,00%\)/);
+    for (let code = 1; code <= 14; code++) expect(desc).toContain(`; ${code} `.slice(code === 1 ? 2 : 0));
+    expect(desc).not.toContain('032 Processi');
+  });
+
+  it('names the entity in the title and the printed footer', () => {
+    const { html } = report(withTargets());
+    expect(html).toContain('<title>Camera di commercio della Maremma e del Tirreno — Relazione sulla performance 2024</title>');
+    expect(html).toContain('<h1>Camera di commercio della Maremma e del Tirreno — Relazione sulla performance 2024</h1>');
+    expect(html).toMatch(/@bottom-right \{ content: "Pagina " counter\(page\) " di " counter\(pages\)/);
+    expect(html).toContain('@bottom-left { content: "Camera di commercio della Maremma e del Tirreno — Relazione sulla performance 2024"');
+    const en = renderReport(scorePlan(withTargets()), { lang: 'en' });
+    expect(en).toContain('<title>Camera di commercio della Maremma e del Tirreno — Performance report 2024</title>');
+    expect(en).toContain('content: "Page " counter(page) " of " counter(pages)');
+    const quoted = structuredClone(pira);
+    quoted.sheets.Impostazioni.push(['ente', 'Comune "A" \\ </style><script>']);
+    const escaped = renderReport(scorePlan(quoted), { lang: 'it' });
+    expect(escaped).not.toContain('</style><script>');
+    expect(escaped).toContain('content: "Comune \\"A\\" \\\\ \\3C /style>\\3C script>');
+  });
+
+  it('summarises on request: exceptions in full, the rest counted, every section closed', () => {
+    const result = scorePlan(pira);
+    const html = renderReport(result, { lang: 'it', complete: false });
+    const exceptions = result.indicators.filter((i) => i.status === 'notMet' || i.status === 'partial' || i.overridden || i.excluded);
+    expect(exceptions.length).toBeGreaterThan(3);
+    for (const i of exceptions) expect(() => rowOf(html, i.code)).not.toThrow();
+    for (const i of result.indicators.filter((x) => !exceptions.includes(x) && x.status === 'met')) expect(() => rowOf(html, i.code)).toThrow();
+    expect(html).not.toMatch(/<details[^>]* open/);
+    expect(html.match(/<details class="objective"/g)).toHaveLength(18);
+    expect(html).toContain('Altri indicatori, non elencati');
+    // An objective's summary line counts every indicator below it.
+    const o011 = /<summary><h3>011 — [^<]*<\/h3><span class="counts">([^<]*)<\/span>/.exec(html)?.[1];
+    const below = result.indicators.filter((i) => Number(i.objective) >= 1 && Number(i.objective) <= 7);
+    expect(o011).toMatch(new RegExp(`^${below.length} indicatori · Raggiunto: ${below.filter((i) => i.status === 'met').length}`));
+
+    const complete = renderReport(result, { lang: 'it' });
+    expect(complete.match(/<details class="objective"[^>]* open>/g)).toHaveLength(18);
+    for (const i of result.indicators) expect(() => rowOf(complete, i.code)).not.toThrow();
+    expect(complete).not.toContain('Altri indicatori, non elencati');
+  });
+});
+
 describe('SVG charts', () => {
   it('draws one bar per value with target markers and accessible text', () => {
     const svg = barChart({ title: 'Per obiettivo', lang: 'it', bars: [{ label: 'Uno', value: 0.5, target: 0.8 }, { label: 'Due', value: null }] });
