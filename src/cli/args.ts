@@ -17,6 +17,8 @@ export interface Options {
   force?: boolean;
   quiet?: boolean;
   completo?: boolean;
+  /** score: write the results into the input file itself (--in-place). */
+  inPlace?: boolean;
 }
 
 type OptionName = keyof Options;
@@ -25,7 +27,10 @@ type OptionName = keyof Options;
 const VALUE_OPTIONS: Partial<Record<OptionName, string>> = {
   out: '--out piano-valutato.xlsx', json: '--json risultati.json', html: '--html relazione.html', year: '--year 2025', lang: '--lang en',
 };
-const FLAG_OPTIONS: readonly OptionName[] = ['strict', 'force', 'quiet', 'completo'];
+const FLAG_OPTIONS: readonly OptionName[] = ['strict', 'force', 'quiet', 'completo', 'inPlace'];
+
+/** Option names as typed, where they differ from the field (--in-place -> inPlace). */
+const SPELLED: Record<string, OptionName> = { 'in-place': 'inPlace' };
 
 interface CommandSpec {
   /** How many files or expressions the command takes: exactly, or any number (parse-target). */
@@ -37,7 +42,7 @@ interface CommandSpec {
 export const COMMANDS = {
   init: { positional: 1, options: ['lang', 'force'], usage: { it: 'cruscotto init <file.xlsx>', en: 'cruscotto init <file.xlsx>' } },
   score: {
-    positional: 1, options: ['out', 'json', 'year', 'strict', 'lang', 'quiet'],
+    positional: 1, options: ['out', 'json', 'year', 'strict', 'lang', 'quiet', 'inPlace'],
     usage: { it: 'cruscotto score <file.xlsx>', en: 'cruscotto score <file.xlsx>' },
   },
   report: {
@@ -98,7 +103,9 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     else if (token === '--version') version = true;
     else if (token.startsWith('--')) {
       const eq = token.indexOf('=');
-      const name = (eq < 0 ? token.slice(2) : token.slice(2, eq)) as OptionName;
+      const typed = eq < 0 ? token.slice(2) : token.slice(2, eq);
+      const name = SPELLED[typed] ?? (typed as OptionName);
+      if (typed === 'inPlace') throw new CliError(say(lang, 'unknownOption', { option: token }));
       const option = eq < 0 ? token : token.slice(0, eq);
       if (name in VALUE_OPTIONS) {
         let value: string | undefined = eq < 0 ? argv[i + 1] : token.slice(eq + 1);
@@ -140,7 +147,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       if (value !== 'it' && value !== 'en') throw new CliError(say(lang, 'badLang', { value: value as string }));
       options.lang = value;
     } else if (name === 'out' || name === 'json' || name === 'html') options[name] = value as string;
-    else options[name as 'strict' | 'force' | 'quiet' | 'completo'] = true;
+    else options[name as 'strict' | 'force' | 'quiet' | 'completo' | 'inPlace'] = true;
   }
   if (typeof spec.positional === 'number' && !help && !version) {
     if (positional.length < spec.positional) throw new CliError(say(lang, 'missingArg', { usage: spec.usage[lang] }));

@@ -2,8 +2,8 @@
  * The files a command is given, checked before any work: inputs that exist and are xlsx, outputs whose
  * folder exists and whose name says what is written. A failed write becomes one sentence naming the file.
  */
-import { existsSync, statSync } from 'node:fs';
-import { dirname, extname } from 'node:path';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Lang } from '../core/index.js';
 import { CliError } from './terminal.js';
 import { say } from './text.js';
@@ -46,4 +46,20 @@ export function writeFailure(file: string, error: unknown, lang: Lang): CliError
           : code === 'ENOSPC' ? say(lang, 'reasonFull')
             : (error as Error)?.message ?? String(error);
   return new CliError(say(lang, 'cannotWrite', { file, reason }));
+}
+
+/** Whether two paths name one file (the output need not exist yet; its folder must). */
+export function sameFile(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      try {
+        return join(realpathSync(dirname(p)), basename(p));
+      } catch {
+        return resolve(p);
+      }
+    }
+  };
+  return real(a) === real(b);
 }

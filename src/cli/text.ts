@@ -12,7 +12,7 @@ export const TEXT = {
 
 Comandi:
   init <file.xlsx> [--force]                  crea un cruscotto vuoto (Obiettivi, Indicatori, Impostazioni)
-  score <file.xlsx> [--out F.xlsx] [--json F.json] [--year 2025] [--strict] [--quiet]
+  score <file.xlsx> [--out F.xlsx | --in-place] [--json F.json] [--year 2025] [--strict] [--quiet]
                                               calcola punteggi, risultati e segnalazioni
   report <file.xlsx> --html F.html [--year 2025] [--completo] [--quiet]
                                               relazione HTML con tabelle e grafici
@@ -30,7 +30,7 @@ Codici di uscita: 0 piano calcolato (anche con segnalazioni; con --strict 1 se c
 
 Commands:
   init <file.xlsx> [--force]                  create an empty plan (Objectives, Indicators, Settings)
-  score <file.xlsx> [--out F.xlsx] [--json F.json] [--year 2025] [--strict] [--quiet]
+  score <file.xlsx> [--out F.xlsx | --in-place] [--json F.json] [--year 2025] [--strict] [--quiet]
                                               compute scores, results and issues
   report <file.xlsx> --html F.html [--year 2025] [--completo] [--quiet]
                                               HTML report with tables and charts
@@ -69,6 +69,14 @@ Exit codes: 0 plan scored (even with issues; with --strict 1 when there are erro
   needHtml: { it: 'Indicare il file di uscita con --html.', en: 'Give the output file with --html.' },
   reportWritten: { it: 'Relazione scritta in {file}.', en: 'Report written to {file}.' },
   diffWritten: { it: 'Differenze scritte in {file}.', en: 'Differences written to {file}.' },
+  inPlaceWithOut: {
+    it: 'Usare --in-place (scrive nel file stesso) oppure --out, non entrambi.',
+    en: 'Use --in-place (writes into the file itself) or --out, not both.',
+  },
+  sameFile: {
+    it: '{file}: il file di uscita è quello di ingresso; usare --in-place per aggiornarlo o un altro --out.',
+    en: '{file}: the output is the input file; use --in-place to update it, or another --out.',
+  },
   notFound: { it: '{file}: file non trovato.', en: '{file}: file not found.' },
   saveAsXlsx: {
     it: '{file}: i file {ext} non sono letti; aprirlo nel foglio di calcolo e salvarlo come .xlsx (Cartella di lavoro di Excel).',

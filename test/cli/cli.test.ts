@@ -175,6 +175,6 @@ describe('the installed binary', () => {
     expect(JSON.parse(ok)).toEqual({ input: '<= 30.04.2025', op: '<=', value: '2025-04-30', kind: 'date', unit: null });
     const bad = spawnSync('node', [bin, 'score', '/nonexistent.xlsx'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
-    expect(bad.stderr.trim().split('\n').pop()).toBe('cruscotto: /nonexistent.xlsx: file non trovato / file not found');
+    expect(bad.stderr.trim().split('\n').pop()).toBe('cruscotto: /nonexistent.xlsx: file non trovato.');
   });
 });

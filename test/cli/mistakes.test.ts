@@ -170,6 +170,16 @@ const MISTAKES: Mistake[] = [
     en: () => `cruscotto: ${f('valutato.ods')}: the plan is written as .xlsx; use a name ending in .xlsx (for example ${f('valutato.xlsx')}).`,
   },
   {
+    name: 'an output that is the input, without --in-place', argv: () => ['score', f('esistente/piano.xlsx'), '--out', f('esistente/../esistente/piano.xlsx')], code: 2,
+    it: () => `cruscotto: ${f('esistente/../esistente/piano.xlsx')}: il file di uscita è quello di ingresso; usare --in-place per aggiornarlo o un altro --out.`,
+    en: () => `cruscotto: ${f('esistente/../esistente/piano.xlsx')}: the output is the input file; use --in-place to update it, or another --out.`,
+  },
+  {
+    name: '--in-place with --out', argv: () => ['score', f('esistente/piano.xlsx'), '--in-place', '--out', f('altro.xlsx')], code: 2,
+    it: () => 'cruscotto: Usare --in-place (scrive nel file stesso) oppure --out, non entrambi.',
+    en: () => 'cruscotto: Use --in-place (writes into the file itself) or --out, not both.',
+  },
+  {
     name: 'missing output folder (score --out)', argv: () => ['score', EXAMPLE, '--out', f('manca/valutato.xlsx')], code: 2,
     it: () => `cruscotto: La cartella ${f('manca')} non esiste: crearla o scegliere un altro percorso per ${f('manca/valutato.xlsx')}.`,
     en: () => `cruscotto: The folder ${f('manca')} does not exist: create it or choose another path for ${f('manca/valutato.xlsx')}.`,
@@ -299,6 +309,22 @@ describe('command-line mistakes', () => {
       });
     });
   }
+});
+
+describe('score --in-place', () => {
+  it('writes the results into the input file and nowhere else', async () => {
+    const file = await writeTables(f('sul-posto/piano.xlsx'.replace('/', '-')), {
+      Obiettivi: [['Codice', 'Titolo'], ['1', 'Uno']],
+      Indicatori: [['Codice', 'Obiettivo', 'Target', 'Consuntivo'], ['1.1', '1', '>= 10', 8]],
+    });
+    const before = readdirSync(dir).length;
+    const r = await run(['score', file, '--in-place', '--quiet']);
+    expect(r.code).toBe(0);
+    expect(readdirSync(dir)).toHaveLength(before);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Sintesi', 'Segnalazioni']));
+  });
 });
 
 describe('one language a run', () => {

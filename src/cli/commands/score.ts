@@ -8,8 +8,8 @@ import { readWorkbookFile } from '../../io/read.js';
 import { writeScoredCopy } from '../../io/write.js';
 import type { WorkbookRead } from '../../core/index.js';
 import type { CommandLine } from '../args.js';
-import { checkInputFile, checkOutputFolder, workbookOutput, writeFailure } from '../files.js';
-import type { Io } from '../terminal.js';
+import { checkInputFile, checkOutputFolder, sameFile, workbookOutput, writeFailure } from '../files.js';
+import { CliError, type Io } from '../terminal.js';
 import { say } from '../text.js';
 import { checkYear } from '../year.js';
 
@@ -42,13 +42,16 @@ export async function scoreCommand(line: CommandLine, io: Io): Promise<number> {
   const { year, quiet, strict } = line.options;
   const progress = quiet ? undefined : io;
   const jsonFile = line.options.json ?? null;
+  const inPlace = line.options.inPlace === true;
+  if (inPlace && line.options.out !== undefined) throw new CliError(say(line.lang, 'inPlaceWithOut'));
   const given = line.options.out === undefined ? null : workbookOutput(line.options.out, line.lang, [extname(file).toLowerCase()]);
   for (const output of [given?.file, jsonFile]) if (output) checkOutputFolder(output, line.lang);
+  if (given && sameFile(given.file, file)) throw new CliError(say(line.lang, 'sameFile', { file: given.file }));
   // Everything derived from the results is made inside this call, so the results themselves can be
   // collected before the file is written (only the write plan is carried through the write).
   const { writePlan, lang, out, json, summary, errors } = await (async () => {
     const { input, result } = await loadAndScore(file, { year, lang: line.options.lang }, io, quiet);
-    const out = given?.file ?? defaultOut(file, result.lang);
+    const out = inPlace ? file : given?.file ?? defaultOut(file, result.lang);
     return {
       writePlan: result.writePlan,
       lang: result.lang,
@@ -61,8 +64,7 @@ export async function scoreCommand(line: CommandLine, io: Io): Promise<number> {
   if (given?.extended) progress?.err(say(lang, 'addedExtension', { file: out }));
   progress?.err(say(lang, 'writing', { file: out }));
   try {
-    // --in-place: the output may be the input itself (parsed by args as inPlace when offered).
-    await writeScoredCopy(file, out, writePlan, { inPlace: (line.options as { inPlace?: boolean }).inPlace === true });
+    await writeScoredCopy(file, out, writePlan, { inPlace });
   } catch (e) {
     // A refused or unreadable file is already one sentence; a failed write is explained by its code.
     if (e instanceof Error && e.name === 'WorkbookFileError' && (e as { code?: string }).code) throw writeFailure(out, e, lang);
