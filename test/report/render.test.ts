@@ -205,6 +205,20 @@ describe('report rendering in Chromium', () => {
     }
   });
 
+  it('lays out the English report as cleanly, on screen and in print', async () => {
+    const english = renderReport(scorePlan(reviewedPlan()), { lang: 'en', sourceName: 'pira-2024.xlsx' });
+    const printable = Math.floor(((210 - 24) / 25.4) * 96);
+    for (const [width, media] of [[1280, 'screen'], [printable, 'print']] as const) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      await page.setContent(english, { waitUntil: 'load' });
+      await page.emulateMedia({ media });
+      const faults = await layoutFaults(page);
+      expect(faults.headers).toBeGreaterThan(100);
+      expect([...faults.split, ...faults.lines, ...faults.overflow]).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('keeps every heading with what follows it in a report of many short sections', async () => {
     const many = renderReport(scorePlan(manyHeadings()), { lang: 'it' });
     const { pages } = await printAndCheck(many, 'relazione-sezioni', 'Comune di Prova');
