@@ -36,21 +36,26 @@ const host: PanelHost = {
   },
 };
 
-/** A sidebar that could not start says so, in place of a blank panel. */
-function showFailure(root: HTMLElement, lang: Lang, e: unknown): void {
+/**
+ * A sidebar that could not start says so, in place of a blank panel: in the user's language when it is
+ * known, in both when even asking for it failed.
+ */
+function showFailure(root: HTMLElement, lang: Lang | null, e: unknown): void {
+  const detail = (e instanceof Error ? e.message : String(e)).replace(/\.+$/, '');
   const p = document.createElement('p');
   p.className = 'status';
   p.id = 'status';
   p.dataset.kind = 'error';
   p.setAttribute('role', 'alert');
-  p.textContent = text(lang, 'sidebar.failed', { detail: e instanceof Error ? e.message : String(e) });
+  p.textContent = lang ? text(lang, 'sidebar.failed', { detail }) : `${text('it', 'sidebar.failed', { detail })}\n${text('en', 'sidebar.failed', { detail })}`;
+  p.style.whiteSpace = 'pre-line';
   root.classList.add('cruscotto-panel');
   root.replaceChildren(p);
 }
 
 async function start(): Promise<void> {
   const root = document.getElementById('app') as HTMLElement;
-  let lang: Lang = /^en/i.test(navigator.language) ? 'en' : 'it';
+  let lang: Lang | null = null;
   try {
     lang = await server('sidebarLang');
     mountPanel(root, host, { lang });
