@@ -94,6 +94,8 @@ th { background: #DDEBF7; text-align: left; font-size: 8pt; word-break: keep-all
 thead { display: table-header-group; } tr { break-inside: avoid; page-break-inside: avoid; }
 .n, .t, .a { white-space: nowrap; } .n { text-align: right; } th.n { text-align: right; }
 .t.long { white-space: normal; word-break: keep-all; }
+/* The name takes the room the figures leave: a hint, the layout still fits every figure. */
+th.w { width: 34%; }
 td.st-met { background: #C6EFCE; } td.st-partial { background: #FFEB9C; } td.st-notmet { background: #FFC7CE; }
 td.st-nd { background: #EDEDED; } td.st-excluded { background: #D9D9D9; } td.st-overridden { background: #BDD7EE; }
 td[class^="st-"] { word-break: keep-all; overflow-wrap: normal; min-width: 7em; }
@@ -150,7 +152,7 @@ function indicatorRow(i: IndicatorResult, lang: Lang): string {
 function indicatorTable(list: IndicatorResult[], lang: Lang): string {
   const l = L[lang];
   if (list.length === 0) return '';
-  return `<table class="indicators"><thead><tr><th>${l.code}</th><th>${l.indicator}</th><th class="n">${l.weight}</th><th>${l.target}</th><th>${l.actual}</th><th class="n">${l.ach}</th><th class="n">${l.score}</th><th>${l.status}</th></tr></thead>` +
+  return `<table class="indicators"><thead><tr><th>${l.code}</th><th class="w">${l.indicator}</th><th class="n">${l.weight}</th><th>${l.target}</th><th>${l.actual}</th><th class="n">${l.ach}</th><th class="n">${l.score}</th><th>${l.status}</th></tr></thead>` +
     `<tbody>${list.map((i) => indicatorRow(i, lang)).join('')}</tbody></table>`;
 }
 
@@ -230,7 +232,7 @@ ${s.ratingScale.map((r) => `<tr><td class="n">${formatPercent(r.from, lang, 0)}<
 </tbody></table></section>`;
 
   const strategicTable = `<section id="obiettivi"><h2>${l.strategic}</h2>
-<table class="strategic"><thead><tr><th>${l.code}</th><th>${l.objTitle}</th><th>${l.perspective}</th><th class="n">${l.weight}</th><th class="n">${l.result}</th><th class="n">${l.target}</th><th class="n">${l.achievement}</th><th>${l.rating}</th></tr></thead><tbody>
+<table class="strategic"><thead><tr><th>${l.code}</th><th class="w">${l.objTitle}</th><th>${l.perspective}</th><th class="n">${l.weight}</th><th class="n">${l.result}</th><th class="n">${l.target}</th><th class="n">${l.achievement}</th><th>${l.rating}</th></tr></thead><tbody>
 ${strategic.map((o) => `<tr><td>${codeHtml(o.code)}</td><td${o.depth ? ' style="padding-left:12pt"' : ''}>${o.depth ? '' : '<strong>'}${esc(o.title)}${o.depth ? '' : '</strong>'}</td><td>${esc(perspectiveOf(o) ?? '')}</td><td class="n">${weightText(o.declaredWeight, lang)}</td><td class="n">${pct(o.score, lang)}</td><td class="n">${o.target === null ? '—' : pct(o.target, lang)}</td><td class="n">${o.target === null ? '—' : pct(o.achievement, lang)}</td><td>${esc(o.rating ?? 'n.d.')}</td></tr>`).join('\n')}
 </tbody></table><p class="explain">${esc(l.achievementNote)}</p></section>`;
 
