@@ -1,0 +1,136 @@
+/**
+ * Issue 9's proof on workbooks in Excel's own layout: the bundled example with one feature each (see
+ * corpus/features.ts), scored by the CLI as users run it. The copy must be the input package with only the
+ * parts scoring needs rewritten, input cells and every sheet element kept, only output cells new, the
+ * same scores as the plain example, and LibreOffice must show the scores the JSON states.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PlanInput } from '../../src/core/types.js';
+import { excelModel, serialize, zipParts } from './corpus/excel.js';
+import { VARIANTS, type Variant } from './corpus/features.js';
+import {
+  ROOT, checkPackage, cli, elements, firstOf, libreofficeCsv, libreofficeScores, markedSheets, partText, pool, readParts, sheetList, sheetTexts,
+  type Run, type ScoreJson,
+} from './corpus/check.js';
+
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/pira-2024.json', import.meta.url), 'utf8')) as PlanInput;
+const dir = mkdtempSync(join(tmpdir(), 'cruscotto-corpus-'));
+const csvDir = join(dir, 'csv');
+
+interface Case {
+  variant: Variant;
+  input: string;
+  output: string;
+  json: string;
+  run: Run;
+}
+
+const cases = new Map<string, Case>();
+const get = (id: string) => cases.get(id) as Case;
+const jsonOf = (c: Case) => JSON.parse(readFileSync(c.json, 'utf8')) as ScoreJson;
+
+beforeAll(async () => {
+  if (!existsSync(join(ROOT, 'dist/node/cli.js'))) throw new Error('dist/node is missing: run "npm run build:cli" first');
+  for (const variant of VARIANTS) {
+    const model = excelModel(fixture);
+    variant.apply(model);
+    const ext = variant.ext ?? 'xlsx';
+    const input = join(dir, `${variant.id}.${ext}`);
+    writeFileSync(input, zipParts(serialize(model)));
+    cases.set(variant.id, { variant, input, output: join(dir, `${variant.id}-out.${ext}`), json: join(dir, `${variant.id}.json`), run: { code: -1, stdout: '', stderr: '' } });
+  }
+  await pool([...cases.values()], 2, async (c) => {
+    c.run = await cli(['score', c.input, '--out', c.output, '--json', c.json]);
+  });
+  mkdirSync(csvDir);
+  libreofficeCsv([...cases.values()].map((c) => c.output).filter((f) => existsSync(f)), csvDir);
+}, 600_000);
+
+describe.each(VARIANTS.map((v) => [v.id, v] as const))('Excel layout, %s', (id, variant) => {
+  it(`${variant.about}: scored with exit 0 into a readable package`, () => {
+    const c = get(id);
+    expect(c.run.stderr).not.toMatch(/\n\s+at /);
+    expect(c.run.code).toBe(0);
+    expect(() => readParts(c.output)).not.toThrow();
+  });
+
+  it(`${variant.about}: untouched parts byte-identical, input cells, styles and sheet elements kept, only output cells new`, () => {
+    const c = get(id);
+    const { problems, toolSheets } = checkPackage(readParts(c.input), readParts(c.output));
+    expect(firstOf(problems)).toEqual([]);
+    expect(toolSheets.summary && toolSheets.issues).toBeTruthy();
+  });
+
+  if (variant.expect !== 'own') {
+    it(`${variant.about}: scores exactly as the plain example`, () => {
+      const plain = jsonOf(get('plain'));
+      const json = jsonOf(get(id));
+      expect({ entity: json.entity, objectives: json.objectives, indicators: json.indicators }).toEqual({
+        entity: plain.entity, objectives: plain.objectives, indicators: plain.indicators,
+      });
+      if ((variant.expect ?? 'same') === 'same') expect(json.issues).toEqual(plain.issues);
+    });
+  }
+
+  it(`${variant.about}: LibreOffice opens the copy and shows the JSON's scores`, () => {
+    const c = get(id);
+    const summary = markedSheets(readParts(c.output)).summary ?? 'Sintesi';
+    const base = c.output.slice(dir.length + 1).replace(/\.\w+$/, '');
+    expect(libreofficeScores(csvDir, base, jsonOf(c), summary)).toEqual([]);
+  });
+});
+
+describe('Excel layout, what single features demand', () => {
+  it('an actual that is a formula cached as 0 scores as the typed 0 (8.1 met, not left out)', () => {
+    const json = jsonOf(get('cached-zero'));
+    const i81 = json.indicators.find((i) => i.code === '8.1');
+    expect(i81).toMatchObject({ status: 'met', score: 1 });
+    expect(json.indicators).toEqual(jsonOf(get('plain')).indicators);
+  });
+
+  it('an actual that is a formula without a cached value is an issue at its cell, the indicator unmeasured', () => {
+    const json = jsonOf(get('uncached-actual'));
+    expect(json.issues.some((i) => i.sheet === 'Indicatori' && i.cell === 'J2')).toBe(true);
+    expect(json.indicators.find((i) => i.code === '1.1')?.score).toBeNull();
+  });
+
+  it.each(['user-Sintesi', 'user-sintesi'])('%s: the user sheet is left alone, the tool writes another name and says so', (id) => {
+    const c = get(id);
+    const user = id === 'user-Sintesi' ? 'Sintesi' : 'sintesi';
+    const out = readParts(c.output);
+    const { summary, issues } = markedSheets(out);
+    expect(summary).toBeTruthy();
+    expect(summary?.toLowerCase()).not.toBe('sintesi');
+    expect(issues).toBe('Segnalazioni');
+    expect(sheetList(out).map((s) => s.name)).toContain(user);
+    expect(sheetTexts(out, user).get('A1')).toBe(sheetTexts(readParts(c.input), user).get('A1'));
+    expect(c.run.stdout + c.run.stderr).toContain(summary as string);
+  });
+
+  it('a .xlsm stays macro-enabled, its VBA project carried, also under the default output name', async () => {
+    const c = get('xlsm');
+    const out = readParts(c.output);
+    expect(partText(out, '[Content_Types].xml')).toContain('application/vnd.ms-excel.sheet.macroEnabled.main+xml');
+    expect(Buffer.from(out.get('xl/vbaProject.bin') as Uint8Array).equals(Buffer.from(readParts(c.input).get('xl/vbaProject.bin') as Uint8Array))).toBe(true);
+    const run = await cli(['score', c.input, '--quiet']);
+    expect(run.code).toBe(0);
+    expect(existsSync(c.input.replace(/\.xlsm$/, '-valutato.xlsm'))).toBe(true);
+  });
+
+  it.each(['plain', 'notes'])('%s: scoring the scored copy again gives the same workbook (no duplicated notes)', async (id) => {
+    const c = get(id);
+    const again = c.output.replace(/-out\./, '-again.');
+    expect((await cli(['score', c.output, '--out', again, '--quiet'])).code).toBe(0);
+    const first = readParts(c.output);
+    const second = readParts(again);
+    expect([...second.keys()].sort()).toEqual([...first.keys()].sort());
+    for (const s of sheetList(first)) expect(Object.fromEntries(sheetTexts(second, s.name)), s.name).toEqual(Object.fromEntries(sheetTexts(first, s.name)));
+    for (const [path, data] of first) {
+      if (path.startsWith('xl/comments')) expect(elements(partText(second, path), 'comment').length, path).toBe(elements(partText(first, path), 'comment').length);
+      else if (!/worksheets\/sheet|sharedStrings|styles|docProps\/app|workbook\.xml/.test(path)) expect(Buffer.from(second.get(path) as Uint8Array).equals(Buffer.from(data)), path).toBe(true);
+    }
+  });
+});
