@@ -1,117 +1,379 @@
 /**
- * Excel host adapter: read every input sheet in one batch, call the core, apply its write plan in one
- * batch. The number of context.sync() calls is fixed (two to read, one to write, two more only when
- * there are cell notes), whatever the number of rows.
+ * The Excel implementation of the core's WorkbookAdapter. Requests are cut by payload, not by rows:
+ * Excel on the web refuses any request or response over 5 MB, so reads load row bands sized from the
+ * bytes actually seen, and writes queue operations until an estimated budget is reached, then sync. The
+ * number of context.sync() calls therefore grows with the data sent, and stays small for small plans.
+ *
+ * Requirement sets: ExcelApi 1.8 is the floor the manifest declares (sheet-scoped names, NamedItem.formula,
+ * freezePanes, data validation); page layout (1.9) and cell notes (1.18) are used only where
+ * isSetSupported says so, and skipped otherwise (the plan still scores; the override's computed score
+ * then lives in the workbook's Segnalazioni only).
  */
-import type { CellValue, PlanInput, WritePlan } from '../src/core/types.js';
-import { a1, isOutputSheet } from '../src/core/index.js';
+import {
+  OUTPUT_MARKER, SHEETS, normalizeBlock, normalizeHeader, runs, splitRows,
+  type CellValue, type NormalBlock, type OutputKind, type PlanInput, type SheetInfo, type SheetWrite,
+  type Table, type WorkbookAdapter, type WorkbookRead, type WritePlan,
+} from '../src/core/index.js';
 
 /** Excel's column width is in points; the plan's in characters. */
 const POINTS_PER_CHAR = 6;
 
-export interface WorkbookRead {
-  input: PlanInput;
-  /** Every sheet name in the workbook, input or not. */
-  sheetNames: string[];
+/**
+ * What one request may carry by our estimate. The estimate counts the JSON of values, formats and notes
+ * plus a fixed cost per proxy operation measured on office.js's serialiser; the captured-request test
+ * holds the real requests under 4 MB, a margin below the 5 MB Excel on the web enforces.
+ */
+export const REQUEST_BUDGET = 3_000_000;
+/** Serialised size of one range operation (object paths, instantiate and action entries), rounded up. */
+const OP_BYTES = 420;
+/** First guess of the JSON size of one read cell; corrected from what each response actually held. */
+const READ_CELL_GUESS = 24;
+
+export type IsSetSupported = (name: string, version: string) => boolean;
+
+export interface ExcelAdapterOptions {
+  /** Estimated bytes per request (default REQUEST_BUDGET). */
+  requestBudget?: number;
+  /** Office.context.requirements.isSetSupported, injectable for tests. */
+  isSetSupported?: IsSetSupported;
 }
 
-export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookRead> {
-  const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name');
-  await context.sync();
-  const used = worksheets.items
-    .filter((ws) => !isOutputSheet(ws.name))
-    .map((ws) => {
-      const range = ws.getUsedRangeOrNullObject(true);
-      range.load('values,rowIndex,columnIndex');
-      return { name: ws.name, range };
-    });
-  await context.sync();
-  const sheets: PlanInput['sheets'] = {};
-  for (const { name, range } of used) {
-    if (range.isNullObject) {
-      sheets[name] = [];
-      continue;
-    }
-    // The used range need not start at A1: shift it so row 0 / column 0 are the sheet's.
-    const table: CellValue[][] = new Array(range.rowIndex).fill(null).map(() => []);
-    const lead: null[] = new Array(range.columnIndex).fill(null);
-    for (const row of range.values) table.push([...lead, ...row.map((v) => (v === '' ? null : (v as CellValue)))]);
-    sheets[name] = table;
+function officeIsSetSupported(name: string, version: string): boolean {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  return office?.context?.requirements?.isSetSupported?.(name, version) ?? false;
+}
+
+/** The marker's formula ="summary" (or the bare "summary" an xlsx file holds) -> its kind. */
+export function markerKind(formula: unknown): OutputKind | null {
+  const text = String(formula ?? '').trim().replace(/^=/, '').replace(/^"(.*)"$/, '$1').trim().toLowerCase();
+  return text === 'summary' || text === 'issues' ? text : null;
+}
+
+interface Band {
+  sheet: string;
+  ws: Excel.Worksheet;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+interface ExistingNote {
+  note: Excel.Note;
+  row: number;
+  col: number;
+  content: string;
+}
+
+/** "Foglio!C7" or "'Il mio foglio'!C7" -> 0-based row/col of the first cell. */
+function cellOf(address: string): { row: number; col: number } | null {
+  const m = /!?\$?([A-Z]+)\$?(\d+)(?::.*)?$/i.exec(address);
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+function a1(row: number, col: number): string {
+  let s = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return `${s}${row + 1}`;
+}
+
+export class ExcelAdapter implements WorkbookAdapter {
+  /** context.sync() calls made so far (reads and writes). */
+  syncs = 0;
+  private readonly budget: number;
+  private readonly supports: IsSetSupported;
+  private readCellBytes = READ_CELL_GUESS;
+
+  constructor(private readonly context: Excel.RequestContext, options: ExcelAdapterOptions = {}) {
+    this.budget = options.requestBudget ?? REQUEST_BUDGET;
+    this.supports = options.isSetSupported ?? officeIsSetSupported;
   }
-  return { input: { sheets }, sheetNames: worksheets.items.map((ws) => ws.name) };
-}
 
-/** Runs of equal, non-null values down a column, so fills and bold take one call per run, not per cell. */
-function runs<T>(column: (T | null | undefined)[]): { from: number; length: number; value: T }[] {
-  const out: { from: number; length: number; value: T }[] = [];
-  column.forEach((v, i) => {
-    if (v === null || v === undefined || (v as unknown) === false) return;
-    const last = out[out.length - 1];
-    if (last && last.value === v && last.from + last.length === i) last.length++;
-    else out.push({ from: i, length: 1, value: v });
-  });
-  return out;
-}
+  private async sync(): Promise<void> {
+    this.syncs++;
+    await this.context.sync();
+  }
 
-export async function applyWritePlan(context: Excel.RequestContext, plan: WritePlan, sheetNames: string[]): Promise<void> {
-  const worksheets = context.workbook.worksheets;
-  const notes: { sheet: string; cell: string; text: string }[] = [];
-  for (const write of plan.sheets) {
-    const exists = sheetNames.includes(write.sheet);
-    const ws = exists ? worksheets.getItem(write.sheet) : worksheets.add(write.sheet);
-    if (exists && write.replace) ws.getRange().clear();
-    for (const block of write.blocks) {
-      const rows = block.values.length;
-      const cols = Math.max(...block.values.map((r) => r.length));
-      if (rows === 0 || cols === 0) continue;
-      const pad = <T>(grid: T[][], empty: T) => grid.map((r) => (r.length === cols ? r : [...r, ...new Array(cols - r.length).fill(empty)]));
-      const range = ws.getRangeByIndexes(block.row, block.col, rows, cols);
-      range.values = pad(block.values.map((r) => r.map((v) => (v === null || v === undefined ? '' : v))), '') as unknown as string[][];
-      if (block.numberFormats) range.numberFormat = pad(block.numberFormats.map((r) => r.map((f) => f ?? 'General')), 'General');
-      for (let c = 0; c < cols; c++) {
-        if (block.fills) {
-          const column = block.fills.map((r) => r[c] ?? null);
-          // A written column starts clean, so a fill left from a previous score does not linger.
-          ws.getRangeByIndexes(block.row, block.col + c, rows, 1).format.fill.clear();
-          for (const run of runs(column)) ws.getRangeByIndexes(block.row + run.from, block.col + c, run.length, 1).format.fill.color = run.value;
-        }
-        if (block.bold) {
-          for (const run of runs(block.bold.map((r) => r[c] ?? false))) ws.getRangeByIndexes(block.row + run.from, block.col + c, run.length, 1).format.font.bold = true;
-        }
-      }
-      block.notes?.forEach((r, i) => r.forEach((text, j) => {
-        if (text) notes.push({ sheet: write.sheet, cell: a1(block.row + i, block.col + j), text });
-      }));
+  private get notesSupported(): boolean {
+    return this.supports('ExcelApi', '1.18');
+  }
+
+  /** Every sheet with its marker: two syncs whatever the workbook holds. */
+  async sheets(): Promise<{ info: SheetInfo; ws: Excel.Worksheet }[]> {
+    const worksheets = this.context.workbook.worksheets;
+    worksheets.load('items/name');
+    await this.sync();
+    const markers = worksheets.items.map((ws) => {
+      const marker = ws.names.getItemOrNullObject(OUTPUT_MARKER);
+      marker.load('formula');
+      return marker;
+    });
+    await this.sync();
+    return worksheets.items.map((ws, i) => ({
+      info: { name: ws.name, owner: markers[i].isNullObject ? null : markerKind(markers[i].formula) },
+      ws,
+    }));
+  }
+
+  async read(): Promise<WorkbookRead> {
+    const sheets = await this.sheets();
+    const inputs = sheets.filter((s) => s.info.owner === null);
+    return { input: { sheets: await this.readTables(inputs.map((s) => ({ name: s.info.name, ws: s.ws }))) }, sheets: sheets.map((s) => s.info) };
+  }
+
+  /**
+   * Only the Impostazioni sheet (the pane's year and method), never the whole workbook: one sync for the
+   * names, then that sheet's used range.
+   */
+  async readSettingsSheet(): Promise<PlanInput> {
+    const worksheets = this.context.workbook.worksheets;
+    worksheets.load('items/name');
+    await this.sync();
+    const ws = worksheets.items.find((w) => SHEETS.settings.aliases.includes(normalizeHeader(w.name)));
+    return { sheets: ws ? await this.readTables([{ name: ws.name, ws }]) : {} };
+  }
+
+  /** Sheet names only (the template plan needs nothing else): one sync. */
+  async sheetNames(): Promise<PlanInput> {
+    const worksheets = this.context.workbook.worksheets;
+    worksheets.load('items/name');
+    await this.sync();
+    return { sheets: Object.fromEntries(worksheets.items.map((w) => [w.name, [] as Table])) };
+  }
+
+  /** Used ranges (one sync), then row bands sized so each response stays under the budget. */
+  private async readTables(sheets: { name: string; ws: Excel.Worksheet }[]): Promise<Record<string, Table>> {
+    const used = sheets.map((s) => {
+      const range = s.ws.getUsedRangeOrNullObject(true);
+      range.load('rowIndex,columnIndex,rowCount,columnCount');
+      return { ...s, range };
+    });
+    if (used.length > 0) await this.sync();
+    const tables: Record<string, Table> = {};
+    const pending: Band[] = [];
+    for (const { name, ws, range } of used) {
+      const table: Table = [];
+      tables[name] = table;
+      if (range.isNullObject) continue;
+      // The used range need not start at A1: rows above it are empty rows of the table.
+      for (let r = 0; r < range.rowIndex; r++) table.push([]);
+      pending.push({ sheet: name, ws, row: range.rowIndex, col: range.columnIndex, rows: range.rowCount, cols: range.columnCount });
     }
-    if (write.frozenRows) ws.freezePanes.freezeRows(write.frozenRows);
-    for (const { col, width } of write.columnWidths ?? []) ws.getRangeByIndexes(0, col, 1, 1).format.columnWidth = width * POINTS_PER_CHAR;
+    while (pending.length > 0) {
+      const batch: { band: Band; range: Excel.Range }[] = [];
+      let bytes = 0;
+      while (pending.length > 0) {
+        const band = pending[0];
+        const room = Math.floor((this.budget - bytes) / (band.cols * this.readCellBytes));
+        if (room < 1 && batch.length > 0) break;
+        const rows = Math.max(1, Math.min(band.rows, room));
+        const part: Band = { ...band, rows };
+        if (rows === band.rows) pending.shift();
+        else pending[0] = { ...band, row: band.row + rows, rows: band.rows - rows };
+        const range = band.ws.getRangeByIndexes(part.row, part.col, part.rows, part.cols);
+        range.load('values');
+        batch.push({ band: part, range });
+        bytes += rows * band.cols * this.readCellBytes;
+      }
+      await this.sync();
+      let seenBytes = 0;
+      let seenCells = 0;
+      for (const { band, range } of batch) {
+        const values = range.values;
+        const table = tables[band.sheet];
+        const lead: null[] = new Array(band.col).fill(null);
+        for (const row of values) {
+          const line: CellValue[] = lead.slice();
+          for (const v of row) line.push(v === '' ? null : (v as CellValue));
+          table.push(line);
+        }
+        seenBytes += JSON.stringify(values).length;
+        seenCells += band.rows * band.cols;
+      }
+      // Long texts make cells bigger than guessed: size the next bands from what came back, with room.
+      if (seenCells > 0) this.readCellBytes = Math.max(this.readCellBytes, Math.ceil((seenBytes / seenCells) * 1.5));
+    }
+    return tables;
+  }
+
+  async apply(plan: WritePlan): Promise<void> {
+    const worksheets = this.context.workbook.worksheets;
+    worksheets.load('items/name');
+    await this.sync();
+    const byName = new Map<string, Excel.Worksheet>(worksheets.items.map((ws) => [ws.name.toLowerCase(), ws]));
+    const find = (name: string) => byName.get(name.toLowerCase());
+
+    // Markers of every sheet the plan touches, and the notes of those it writes to.
+    const touched = new Set<string>();
+    for (const w of plan.sheets) if (find(w.sheet)) touched.add(w.sheet.toLowerCase());
+    for (const name of plan.removeSheets ?? []) if (find(name)) touched.add(name.toLowerCase());
+    const markers = new Map<string, Excel.NamedItem>();
+    const noteLists = new Map<string, Excel.NoteCollection>();
+    for (const key of touched) {
+      const ws = byName.get(key)!;
+      const marker = ws.names.getItemOrNullObject(OUTPUT_MARKER);
+      marker.load('formula');
+      markers.set(key, marker);
+      if (this.notesSupported && plan.sheets.some((w) => w.sheet.toLowerCase() === key && w.blocks.length > 0)) {
+        const notes = ws.notes;
+        notes.load('items/content');
+        noteLists.set(key, notes);
+      }
+    }
+    if (touched.size > 0) await this.sync();
+    const existingNotes = new Map<string, ExistingNote[]>();
+    const located: { key: string; note: Excel.Note; content: string; where: Excel.Range }[] = [];
+    for (const [key, notes] of noteLists) {
+      existingNotes.set(key, []);
+      for (const note of notes.items) {
+        const where = note.getLocation();
+        where.load('address');
+        located.push({ key, note, content: note.content, where });
+      }
+    }
+    if (located.length > 0) await this.sync();
+    for (const { key, note, content, where } of located) {
+      const cell = cellOf(where.address);
+      if (cell) existingNotes.get(key)!.push({ note, content, ...cell });
+    }
+
+    const writer = new Writer(this.budget, () => this.sync());
+    for (const write of plan.sheets) {
+      const key = write.sheet.toLowerCase();
+      let ws = find(write.sheet);
+      const created = !ws;
+      if (!ws) {
+        worksheets.add(write.sheet);
+        // add()'s proxy dies with its request; a large sheet spans several, so hold it by name.
+        ws = worksheets.getItem(write.sheet);
+        byName.set(key, ws);
+      }
+      await this.writeSheet(writer, ws, write, created, markers.get(key) ?? null, existingNotes.get(key) ?? []);
+    }
+    for (const name of plan.removeSheets ?? []) {
+      const ws = find(name);
+      const marker = markers.get(name.toLowerCase());
+      // Only the tool's own sheets: a user's sheet that happens to share the name is never deleted.
+      if (ws && marker && !marker.isNullObject && markerKind(marker.formula)) {
+        await writer.reserve(OP_BYTES);
+        ws.delete();
+        byName.delete(name.toLowerCase());
+      }
+    }
+    await writer.flush();
+  }
+
+  private async writeSheet(writer: Writer, ws: Excel.Worksheet, write: SheetWrite, created: boolean, marker: Excel.NamedItem | null, notes: ExistingNote[]): Promise<void> {
+    if (!created && write.replace) {
+      await writer.reserve((3 + notes.length) * OP_BYTES);
+      // Notes first, explicitly: a stale note must never survive, and after Clear All they may be gone.
+      for (const n of notes) n.note.delete();
+      notes = [];
+      ws.getRange().clear();
+      ws.getRange().dataValidation.clear();
+    }
+    if (write.owner) {
+      const current = marker && !marker.isNullObject ? markerKind(marker.formula) : null;
+      if (current !== write.owner) {
+        await writer.reserve(2 * OP_BYTES);
+        if (marker && !marker.isNullObject) marker.delete();
+        const item = ws.names.add(OUTPUT_MARKER, `="${write.owner}"`);
+        item.visible = false;
+      }
+    }
+    if (write.pageSetup && this.supports('ExcelApi', '1.9')) {
+      await writer.reserve(3 * OP_BYTES);
+      const layout = ws.pageLayout;
+      layout.orientation = write.pageSetup.landscape ? 'Landscape' : 'Portrait';
+      if (write.pageSetup.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      if (write.pageSetup.printTitleRows) layout.setPrintTitleRows(`$1:$${write.pageSetup.printTitleRows}`);
+    }
+    const notesByCell = new Map<number, ExistingNote>(notes.map((n) => [n.row * 16384 + n.col, n]));
+    for (const block of write.blocks) {
+      const normal = normalizeBlock(block);
+      if (normal.rows === 0 || normal.cols === 0) continue;
+      for (const part of splitRows(normal, this.budget / 2)) await this.writeBand(writer, ws, part, notesByCell);
+    }
+    if (write.frozenRows !== undefined) {
+      await writer.reserve(OP_BYTES);
+      ws.freezePanes.freezeRows(write.frozenRows);
+    }
+    for (const { col, width } of write.columnWidths ?? []) {
+      await writer.reserve(OP_BYTES);
+      ws.getRangeByIndexes(0, col, 1, 1).format.columnWidth = width * POINTS_PER_CHAR;
+    }
     for (const v of write.validations ?? []) {
+      const source = v.list.join(',');
+      await writer.reserve(2 * OP_BYTES + source.length);
       const range = ws.getRangeByIndexes(v.fromRow, v.col, v.toRow - v.fromRow + 1, 1);
       range.dataValidation.clear();
-      range.dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(',') } };
+      range.dataValidation.rule = { list: { inCellDropDown: true, source } };
     }
   }
-  await context.sync();
-  if (notes.length === 0 || !notesSupported()) return;
-  // Cell notes (ExcelApi 1.18): a cell's old note is replaced, not stacked.
-  const existing = notes.map((n) => {
-    const note = worksheets.getItem(n.sheet).notes.getItemOrNullObject(n.cell);
-    note.load('content');
-    return note;
-  });
-  await context.sync();
-  existing.forEach((note) => {
-    if (!note.isNullObject) note.delete();
-  });
-  for (const n of notes) worksheets.getItem(n.sheet).notes.add(n.cell, n.text);
-  await context.sync();
+
+  /** One band: values and formats in one range, fills and weights as runs down each column, notes. */
+  private async writeBand(writer: Writer, ws: Excel.Worksheet, part: NormalBlock, notesByCell: Map<number, ExistingNote>): Promise<void> {
+    await writer.reserve(JSON.stringify(part.values).length + JSON.stringify(part.numberFormats).length + OP_BYTES);
+    const range = ws.getRangeByIndexes(part.row, part.col, part.rows, part.cols);
+    range.values = part.values as unknown as string[][];
+    range.numberFormat = part.numberFormats;
+    for (let c = 0; c < part.cols; c++) {
+      const fills = new Array<string | null>(part.rows);
+      const bold = new Array<boolean>(part.rows);
+      for (let r = 0; r < part.rows; r++) {
+        fills[r] = part.fills[r][c];
+        bold[r] = part.bold[r][c];
+      }
+      for (const run of runs(fills)) {
+        await writer.reserve(OP_BYTES);
+        const fill = ws.getRangeByIndexes(part.row + run.from, part.col + c, run.length, 1).format.fill;
+        // null is "no fill": cleared explicitly, so a previous status colour never lingers.
+        if (run.value === null) fill.clear();
+        else fill.color = run.value;
+      }
+      for (const run of runs(bold)) {
+        await writer.reserve(OP_BYTES);
+        ws.getRangeByIndexes(part.row + run.from, part.col + c, run.length, 1).format.font.bold = run.value === true;
+      }
+    }
+    if (!this.notesSupported) return;
+    for (let r = 0; r < part.rows; r++) {
+      for (let c = 0; c < part.cols; c++) {
+        const text = part.notes[r][c];
+        const key = (part.row + r) * 16384 + part.col + c;
+        const old = notesByCell.get(key);
+        if (old && old.content === text) continue;
+        if (old) {
+          await writer.reserve(OP_BYTES);
+          old.note.delete();
+          notesByCell.delete(key);
+        }
+        if (text !== null) {
+          await writer.reserve(OP_BYTES + text.length * 2);
+          ws.notes.add(a1(part.row + r, part.col + c), text);
+        }
+      }
+    }
+  }
 }
 
-/** Older Excel builds lack cell notes: the override's computed score then stays in Raggiungimento only. */
-function notesSupported(): boolean {
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  return office?.context?.requirements?.isSetSupported?.('ExcelApi', '1.18') ?? true;
+/** Queues operations up to the budget, then syncs: the count of syncs follows the bytes, not the rows. */
+class Writer {
+  private bytes = 0;
+  constructor(private readonly budget: number, private readonly sync: () => Promise<void>) {}
+  /** Call before queueing an operation of about `bytes`; syncs what is queued first when it would not fit. */
+  async reserve(bytes: number): Promise<void> {
+    if (this.bytes > 0 && this.bytes + bytes > this.budget) await this.flush();
+    this.bytes += bytes;
+  }
+  async flush(): Promise<void> {
+    if (this.bytes === 0) return;
+    this.bytes = 0;
+    await this.sync();
+  }
 }
 
 export async function selectCell(context: Excel.RequestContext, sheet: string, cell: string): Promise<void> {

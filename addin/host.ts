@@ -1,40 +1,65 @@
 /**
- * The pane's host in Excel: the three steps every host does (read the tables, call the core, apply the
- * write plan), plus settings, template and cell selection, each in one Excel.run batch.
+ * The pane's host in Excel: read the tables, call the core, apply the write plan, each job in one
+ * Excel.run batch through the ExcelAdapter. Errors leave here in the user's language.
  */
 import { missingTemplatePlan, paneSettings, scorePlan, settingsUpdatePlan, summarize, type Lang, type Summary } from '../src/core/index.js';
 import type { PanelHost } from '../src/ui/panel-host.js';
-import { applyWritePlan, readWorkbook, selectCell } from './excel-adapter.js';
+import { ExcelAdapter, selectCell, type ExcelAdapterOptions } from './excel-adapter.js';
+import { excelErrorMessage } from './errors.js';
 
 const PROGRESS = {
   it: { reading: 'Lettura dei fogli…', scoring: 'Calcolo dei punteggi…', writing: 'Scrittura dei risultati…' },
   en: { reading: 'Reading the sheets…', scoring: 'Scoring…', writing: 'Writing the results…' },
 };
 
-export async function scoreWorkbook(lang: Lang, onProgress?: (message: string) => void): Promise<Summary> {
-  return Excel.run(async (context) => {
-    onProgress?.(PROGRESS[lang].reading);
-    const { input, sheetNames } = await readWorkbook(context);
-    onProgress?.(PROGRESS[lang].scoring);
-    const result = scorePlan(input);
-    onProgress?.(PROGRESS[result.lang].writing);
-    await applyWritePlan(context, result.writePlan, sheetNames);
-    return summarize(result);
-  });
+/** Excel.run, injectable so tests can run the host on office.js over a fake workbook. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface ExcelHostOptions extends ExcelAdapterOptions {
+  run?: ExcelRun;
 }
 
-export function excelHost(lang: Lang): PanelHost {
+const defaultRun: ExcelRun = (batch) => Excel.run(batch);
+
+/** Runs a job and rethrows any failure as an Error whose message is for the user. */
+async function guarded<T>(lang: Lang, job: () => Promise<T>): Promise<T> {
+  try {
+    return await job();
+  } catch (e) {
+    const error = new Error(excelErrorMessage(e, lang));
+    (error as Error & { cause?: unknown }).cause = e;
+    throw error;
+  }
+}
+
+export function scoreWorkbook(lang: Lang, onProgress?: (message: string) => void, options: ExcelHostOptions = {}): Promise<Summary> {
+  const run = options.run ?? defaultRun;
+  return guarded(lang, () => run(async (context) => {
+    const adapter = new ExcelAdapter(context, options);
+    onProgress?.(PROGRESS[lang].reading);
+    const read = await adapter.read();
+    onProgress?.(PROGRESS[lang].scoring);
+    const result = scorePlan(read.input, { workbook: read.sheets });
+    onProgress?.(PROGRESS[result.lang].writing);
+    await adapter.apply(result.writePlan);
+    return summarize(result);
+  }));
+}
+
+export function excelHost(lang: Lang, options: ExcelHostOptions = {}): PanelHost {
+  const run = options.run ?? defaultRun;
+  const withAdapter = <T>(job: (adapter: ExcelAdapter, context: Excel.RequestContext) => Promise<T>) =>
+    guarded(lang, () => run((context) => job(new ExcelAdapter(context, options), context)));
   return {
-    score: (onProgress) => scoreWorkbook(lang, onProgress),
-    selectCell: (sheet, cell) => Excel.run((context) => selectCell(context, sheet, cell)),
-    loadSettings: () => Excel.run(async (context) => paneSettings((await readWorkbook(context)).input)),
-    saveSettings: (settings) => Excel.run(async (context) => {
-      const { input, sheetNames } = await readWorkbook(context);
-      await applyWritePlan(context, settingsUpdatePlan(input, settings, lang), sheetNames);
+    score: (onProgress) => scoreWorkbook(lang, onProgress, options),
+    selectCell: (sheet, cell) => withAdapter((_, context) => selectCell(context, sheet, cell)),
+    // The pane opens on every workbook: it reads Impostazioni only, never the plan's sheets.
+    loadSettings: () => withAdapter(async (adapter) => paneSettings(await adapter.readSettingsSheet())),
+    saveSettings: (settings) => withAdapter(async (adapter) => {
+      await adapter.apply(settingsUpdatePlan(await adapter.readSettingsSheet(), settings, lang));
     }),
-    createTemplate: () => Excel.run(async (context) => {
-      const { input, sheetNames } = await readWorkbook(context);
-      await applyWritePlan(context, missingTemplatePlan(input, lang), sheetNames);
+    createTemplate: () => withAdapter(async (adapter) => {
+      await adapter.apply(missingTemplatePlan(await adapter.sheetNames(), lang));
     }),
   };
 }

@@ -13,8 +13,6 @@ import { workbookFromTables, writeWorkbook } from '../src/io/xlsx.js';
 import { largePlan } from '../test/fixtures/large-plan.js';
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
-import { scoreWorkbook } from '../addin/host.js';
-import { FakeWorkbook } from '../test/addin/fake-excel.js';
 import { appsScriptGlobals, FakeSpreadsheet } from '../test/gas/fake-sheets.js';
 
 // Compiled to dist/bench/bench/run.js: the project root is three levels up.
@@ -105,20 +103,7 @@ log('fills, and writes the JSON results. The ratio sits close to the 1.5× targe
 log('a few hundredths between runs.');
 
 // The hosts, on their in-memory models: what the pane waits for, without Excel's or Google's I/O.
-async function timeExcel(n: number): Promise<{ ms: number; syncs: number }> {
-  const times: number[] = [];
-  let syncs = 0;
-  for (let i = 0; i < 3; i++) {
-    const wb = new FakeWorkbook();
-    for (const [name, table] of Object.entries(largePlan(n).sheets)) wb.load(name, table as unknown[][]);
-    (globalThis as Record<string, unknown>).Excel = { run: wb.run };
-    const t0 = performance.now();
-    await scoreWorkbook('it');
-    times.push(performance.now() - t0);
-    syncs = wb.syncs;
-  }
-  return { ms: median(times), syncs };
-}
+// The Excel add-in has its own report (bench/excel.ts: office.js's serialiser, requests and syncs).
 
 function timeAppsScript(n: number): { ms: number; calls: number } {
   const code = readFileSync(join(ROOT, 'dist/gas/Code.js'), 'utf8');
@@ -143,9 +128,7 @@ log();
 log('| host | read + score + write | host calls |');
 log('|---|---:|---:|');
 for (const n of [50, 10_000]) {
-  const excel = await timeExcel(n);
   const gas = timeAppsScript(n);
-  log(`| Excel add-in (fake object model), ${n.toLocaleString('it-IT')} indicators | ${excel.ms.toFixed(0)} ms | ${excel.syncs} context.sync() |`);
   log(`| Apps Script bundle (fake SpreadsheetApp), ${n.toLocaleString('it-IT')} indicators | ${gas.ms.toFixed(0)} ms | ${gas.calls} SpreadsheetApp calls |`);
 }
 log();

@@ -46,7 +46,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 const METHODS: Method[] = ['linear', 'bands', 'threshold', 'binary'];
 
 /** Renders the pane into `root` and wires it to the host. Returns a function that re-renders a summary. */
-export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOptions): { show(summary: Summary): void } {
+export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOptions): {
+  show(summary: Summary): void;
+  /** Shows a message in the pane's status line, e.g. the outcome of a ribbon command run without it. */
+  say(message: string, kind?: 'info' | 'error'): void;
+} {
   const lang: Lang = options.lang;
   const tx = TEXT[lang];
   root.replaceChildren();
@@ -165,5 +169,5 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     yearInput.value = settings.year === null ? '' : String(settings.year);
     methodSelect.value = settings.method ?? '';
   });
-  return { show };
+  return { show, say };
 }

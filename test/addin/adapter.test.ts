@@ -1,125 +1,160 @@
 /**
- * The Excel adapter against the in-memory object model: same writes as the core's plan (which the CLI
- * applies too), input cells untouched, a fixed number of context.sync() calls whatever the rows.
+ * The Excel host end to end on Microsoft's office.js serialiser over the strict fake: the same writes as
+ * the core's plan, input cells untouched, requests cut by payload (never over 4 MB), the pane reading
+ * Impostazioni only, and Excel's refusals reaching the user in Italian or English.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { scorePlan, type PlanInput } from '../../src/core/index.js';
 import { largePlan } from '../fixtures/large-plan.js';
-import { excelHost, scoreWorkbook } from '../../addin/host.js';
-import { FakeWorkbook } from './fake-excel.js';
+import { excelHost, scoreWorkbook, type ExcelHostOptions } from '../../addin/host.js';
+import { ERROR_TEXTS, MAPPED_CODES, excelErrorMessage } from '../../addin/errors.js';
+import { REQUEST_BUDGET } from '../../addin/excel-adapter.js';
+import { loadOfficeJs, type OfficeJsRuntime } from './officejs.js';
 
 const pira = JSON.parse(readFileSync(new URL('../fixtures/pira-2024.json', import.meta.url), 'utf8')) as PlanInput;
+const FOUR_MB = 4 * 1024 * 1024;
 
-function workbookOf(input: PlanInput): FakeWorkbook {
-  const wb = new FakeWorkbook();
-  for (const [name, table] of Object.entries(input.sheets)) wb.load(name, table as unknown[][]);
-  (globalThis as Record<string, unknown>).Excel = { run: wb.run };
-  return wb;
+function workbookOf(input: PlanInput, excelApi?: string): { runtime: OfficeJsRuntime; options: ExcelHostOptions } {
+  const runtime = loadOfficeJs({ excelApi });
+  for (const [name, table] of Object.entries(input.sheets)) runtime.fake.load(name, table);
+  return { runtime, options: { run: runtime.run, isSetSupported: runtime.isSetSupported } };
 }
 
-afterEach(() => {
-  delete (globalThis as Record<string, unknown>).Excel;
-});
-
-function expectPlanWritten(wb: FakeWorkbook, input: PlanInput) {
-  const expected = scorePlan(input);
+function expectPlanWritten(runtime: OfficeJsRuntime, input: PlanInput) {
+  const expected = scorePlan(input, { workbook: Object.keys(input.sheets).map((name) => ({ name, owner: null })) });
   for (const write of expected.writePlan.sheets) {
-    const ws = wb.sheet(write.sheet);
+    const ws = runtime.fake.sheet(write.sheet);
     for (const block of write.blocks) {
       block.values.forEach((row, i) => row.forEach((v, j) => {
-        const cell = ws.cell(block.row + i, block.col + j);
-        expect(cell.value, `${write.sheet} r${block.row + i} c${block.col + j}`).toEqual(v ?? '');
-        expect(cell.fill).toBe(block.fills?.[i]?.[j] ?? null);
-        if (block.numberFormats?.[i]?.[j]) expect(cell.format).toBe(block.numberFormats[i][j]);
+        const cell = ws.peek(block.row + i, block.col + j);
+        const where = `${write.sheet} r${block.row + i} c${block.col + j}`;
+        expect(cell?.value ?? '', where).toEqual(v ?? '');
+        expect(cell?.fill ?? null, where).toBe(block.fills?.[i]?.[j] ?? null);
+        expect(cell?.format ?? 'General', where).toBe(block.numberFormats?.[i]?.[j] ?? 'General');
       }));
     }
   }
   return expected;
 }
 
-/** Every cell of the input tables, as loaded. */
-function inputCells(wb: FakeWorkbook, input: PlanInput) {
-  return Object.entries(input.sheets).map(([name, table]) =>
-    table.map((row, r) => row.map((_, c) => wb.sheet(name).cell(r, c).value)));
-}
-
-describe('Excel adapter', () => {
+describe('Excel host on office.js', () => {
   it('writes exactly the core\'s plan on the bundled example and leaves input cells alone', async () => {
-    const wb = workbookOf(pira);
-    const before = JSON.stringify(inputCells(wb, pira));
-    const summary = await scoreWorkbook('it');
-    const expected = expectPlanWritten(wb, pira);
+    const { runtime, options } = workbookOf(pira);
+    const before = Object.keys(pira.sheets).map((n) => JSON.stringify(runtime.fake.sheet(n).table()));
+    const summary = await scoreWorkbook('it', undefined, options);
+    const expected = expectPlanWritten(runtime, pira);
     expect(summary.entity).toEqual(expected.entity);
-    expect(JSON.stringify(inputCells(wb, pira))).toBe(before);
-    expect(wb.sheet('Indicatori').frozenRows).toBe(1);
+    Object.entries(pira.sheets).forEach(([name, table], k) => {
+      const now = runtime.fake.sheet(name).table().map((row) => row.slice(0, (table[0] ?? []).length));
+      expect(JSON.stringify(now.slice(0, table.length)), name).toBe(JSON.stringify(JSON.parse(before[k]).map((row: unknown[]) => row.slice(0, (table[0] ?? []).length))));
+    });
+    const ind = runtime.fake.sheet('Indicatori');
+    expect(ind.frozenRows).toBe(1);
     // The override's note becomes the Punteggio cell's note.
-    expect([...wb.notes.values()]).toEqual([expect.stringContaining('rideterminato a 60,00%')]);
+    const notes = [...ind.notes.values()];
+    expect(notes).toEqual([expect.stringContaining('rideterminato a 60,00%')]);
+    expect(runtime.fake.sheet('Sintesi').pageLayout.orientation).toBe('Landscape');
   });
 
   it('writes the scores the CLI reports for the same plan', async () => {
     const { cliResults } = await import('../support/cli-results.js');
     const cli = await cliResults(new URL('../../examples/pira-2024.xlsx', import.meta.url).pathname);
-    const wb = workbookOf(pira);
-    const summary = await scoreWorkbook('it');
+    const { runtime, options } = workbookOf(pira);
+    const summary = await scoreWorkbook('it', undefined, options);
     expect(summary.entity).toEqual(cli.entity);
-    const ind = wb.sheet('Indicatori').table();
+    const ind = runtime.fake.sheet('Indicatori').table();
     const col = (ind[0] as string[]).indexOf('Punteggio');
     for (const i of cli.indicators) expect(ind.find((r) => r[0] === i.code)?.[col], i.code).toEqual(i.score ?? '');
   });
 
-  it('gives the same workbook when scoring twice', async () => {
-    const wb = workbookOf(pira);
-    await scoreWorkbook('it');
-    const first = JSON.stringify(wb.sheets.map((s) => [s.name, s.table()]));
-    await scoreWorkbook('it');
-    expect(JSON.stringify(wb.sheets.map((s) => [s.name, s.table()]))).toBe(first);
-    expect(wb.notes.size).toBe(1);
+  it('cuts requests by payload: few syncs for a small plan, more only as the bytes grow, none over 4 MB', async () => {
+    const counts: Record<number, { syncs: number; bytes: number; largest: number }> = {};
+    for (const n of [50, 1000, 10_000]) {
+      const { runtime, options } = workbookOf(largePlan(n));
+      await scoreWorkbook('it', undefined, options);
+      const bytes = runtime.fake.requests.reduce((s, r) => s + r.bytes + r.responseBytes, 0);
+      counts[n] = { syncs: runtime.fake.syncs, bytes, largest: Math.max(runtime.fake.largestRequest, ...runtime.fake.requests.map((r) => r.responseBytes)) };
+      expect(runtime.fake.requests.filter((r) => r.error)).toEqual([]);
+      if (n === 10_000) expectPlanWritten(runtime, largePlan(n));
+    }
+    // Fixed overhead: sheet list, markers, used ranges, notes; then one read and a write batch or two.
+    expect(counts[50].syncs).toBeLessThanOrEqual(8);
+    expect(counts[1000].syncs).toBe(counts[50].syncs);
+    for (const n of [50, 1000, 10_000]) {
+      expect(counts[n].largest).toBeLessThanOrEqual(FOUR_MB);
+      // Syncs follow the bytes: at most one per budget's worth of payload above the fixed ones.
+      expect(counts[n].syncs).toBeLessThanOrEqual(counts[50].syncs + Math.ceil(counts[n].bytes / REQUEST_BUDGET));
+    }
+    expect(counts[10_000].syncs).toBeGreaterThan(counts[50].syncs);
+  }, 120_000);
+
+  it('opens the pane reading Impostazioni only, and saves year and method there', async () => {
+    const { runtime, options } = workbookOf(pira);
+    const host = excelHost('it', options);
+    expect(await host.loadSettings()).toEqual({ year: 2024, method: 'linear' });
+    expect(new Set(runtime.fake.reads.map((r) => r.sheet))).toEqual(new Set(['Impostazioni']));
+    await host.saveSettings({ year: 2025, method: 'threshold' });
+    expect(runtime.fake.sheet('Impostazioni').table().slice(1, 3)).toEqual([['anno', 2025], ['metodo', 'soglia']]);
+    expect(new Set(runtime.fake.reads.map((r) => r.sheet))).toEqual(new Set(['Impostazioni']));
   });
 
-  it('makes the same number of context.sync() calls for 50 and 10.000 indicators', async () => {
-    const small = workbookOf(largePlan(50));
-    await scoreWorkbook('it');
-    const big = workbookOf(largePlan(10_000));
-    const t0 = performance.now();
-    await scoreWorkbook('it');
-    const ms = performance.now() - t0;
-    expect(big.syncs).toBe(small.syncs);
-    expect(big.syncs).toBeLessThanOrEqual(5);
-    expectPlanWritten(big, largePlan(10_000));
-    console.log(`Excel fake: 10.000 indicators read, scored and written in ${ms.toFixed(0)} ms, ${big.syncs} syncs, ${big.operations} proxy operations`);
+  it('selects an issue\'s cell, whatever the case of the sheet name', async () => {
+    const { runtime, options } = workbookOf(pira);
+    await excelHost('it', options).selectCell('indicatori', 'G12');
+    expect(runtime.fake.active).toEqual({ sheet: 'Indicatori', address: 'G12' });
   });
 
   it('reads a used range that does not start at A1', async () => {
     const shifted: PlanInput = { sheets: { Indicatori: [[], [null, 'Codice', 'Obiettivo', 'Target', 'Consuntivo'], [null, '1.1', '1', '>= 10', 5]] } };
-    const wb = workbookOf(shifted);
-    const summary = await scoreWorkbook('it');
+    const { runtime, options } = workbookOf(shifted);
+    const summary = await scoreWorkbook('it', undefined, options);
     expect(summary.indicatorCount).toBe(1);
     // The table starts at B2: outputs land on its header row, after column E.
-    expect(wb.sheet('Indicatori').cell(1, 5).value).toBe('Raggiungimento');
-    expect(wb.sheet('Indicatori').cell(2, 6).value).toBe(0.5);
+    expect(runtime.fake.sheet('Indicatori').peek(1, 5)?.value).toBe('Raggiungimento');
+    expect(runtime.fake.sheet('Indicatori').peek(2, 6)?.value).toBe(0.5);
   });
 
   it('creates the template in an empty workbook, never over existing sheets', async () => {
-    const wb = workbookOf({ sheets: { Foglio1: [] } });
-    const host = excelHost('it');
+    const { runtime, options } = workbookOf({ sheets: { Foglio1: [] } });
+    const host = excelHost('it', options);
     await host.createTemplate();
-    expect(wb.sheets.map((s) => s.name)).toEqual(['Foglio1', 'Obiettivi', 'Indicatori', 'Impostazioni']);
-    const ind = wb.sheet('Indicatori');
+    expect(runtime.fake.sheets.map((s) => s.name)).toEqual(['Foglio1', 'Obiettivi', 'Indicatori', 'Impostazioni']);
+    const ind = runtime.fake.sheet('Indicatori');
     const headers = ind.table()[0];
-    expect(ind.cell(1, headers.indexOf('Metodo')).list).toEqual(['proporzionale', 'fasce', 'soglia', 'binario']);
+    expect(ind.peek(1, headers.indexOf('Metodo'))?.list).toEqual(['proporzionale', 'fasce', 'soglia', 'binario']);
     ind.cell(1, 0).value = '1.1';
     await host.createTemplate();
-    expect(ind.cell(1, 0).value).toBe('1.1');
+    expect(ind.peek(1, 0)?.value).toBe('1.1');
+    expect(runtime.fake.reads).toEqual([]);
   });
 
-  it('loads and saves year and method, and selects an issue\'s cell', async () => {
-    const wb = workbookOf(pira);
-    const host = excelHost('it');
-    expect(await host.loadSettings()).toEqual({ year: 2024, method: 'linear' });
-    await host.saveSettings({ year: 2025, method: 'threshold' });
-    expect(wb.sheet('Impostazioni').table().slice(1, 3)).toEqual([['anno', 2025], ['metodo', 'soglia']]);
-    await host.selectCell('Indicatori', 'G12');
-    expect(wb.active).toEqual({ sheet: 'Indicatori', address: 'G12' });
+  it('scores on an Excel without page layout and notes (ExcelApi 1.8): no call to what it lacks', async () => {
+    const { runtime, options } = workbookOf(pira, '1.8');
+    const summary = await scoreWorkbook('it', undefined, options);
+    expect(summary.indicatorCount).toBeGreaterThan(0);
+    expect(runtime.fake.sheet('Sintesi').pageLayout.orientation).toBeNull();
+    expect(runtime.fake.sheet('Indicatori').notes.size).toBe(0);
+  });
+
+  it('says in Italian, or English, what to do when Excel is editing a cell', async () => {
+    for (const lang of ['it', 'en'] as const) {
+      const { runtime, options } = workbookOf(pira);
+      runtime.fake.cellEditMode = true;
+      const failure = scoreWorkbook(lang, undefined, options);
+      await expect(failure).rejects.toThrow(lang === 'it' ? /premi Invio o Esc.*\(InvalidOperationInCellEditMode\)/ : /press Enter or Esc.*\(InvalidOperationInCellEditMode\)/);
+    }
+  });
+
+  it('maps every RichApi code it knows to both languages, and keeps unknown messages', () => {
+    expect(MAPPED_CODES).toEqual(expect.arrayContaining(['InvalidOperationInCellEditMode', 'ItemAlreadyExists', 'AccessDenied', 'GeneralException']));
+    for (const code of MAPPED_CODES) {
+      expect(ERROR_TEXTS[code].it, code).not.toBe(ERROR_TEXTS[code].en);
+      expect(ERROR_TEXTS[code].it.length, code).toBeGreaterThan(20);
+      expect(ERROR_TEXTS[code].en.length, code).toBeGreaterThan(20);
+    }
+    const exists = Object.assign(new Error('A resource with the same name or identifier already exists.'), { code: 'ItemAlreadyExists' });
+    expect(excelErrorMessage(exists, 'it')).toBe(`${ERROR_TEXTS.ItemAlreadyExists.it} (ItemAlreadyExists)`);
+    expect(excelErrorMessage(new Error('Foglio Indicatori mancante'), 'it')).toBe('Foglio Indicatori mancante');
   });
 });

@@ -1,32 +1,45 @@
 /**
- * Stands in for office.js in the browser test: Office.onReady, the ribbon action registry, a stub
- * CustomFunctions, and Excel.run over the in-memory workbook holding the bundled example.
+ * Stands in for Office in the browser test, on top of Microsoft's real excel-web-16.00.js (the test serves
+ * both as the CDN's office.js): Office.onReady, the ribbon action registry, a stub CustomFunctions, and
+ * Excel.run whose requests office.js serialises and the strict fake executes, in the page.
  */
-import { FakeWorkbook } from './fake-excel.js';
+import { FakeExcel } from './fake-excel.js';
 import pira from '../fixtures/pira-2024.json' with { type: 'json' };
 
-const workbook = new FakeWorkbook();
+declare const OfficeExtension: { HttpUtility: { setCustomSendRequestFunc(f: (r: { body: unknown }) => Promise<unknown>): void } };
+declare const Excel: { RequestContext: new (url: string) => unknown; run: unknown };
+
+const workbook = new FakeExcel();
 for (const [name, table] of Object.entries((pira as { sheets: Record<string, unknown[][]> }).sheets)) workbook.load(name, table);
+OfficeExtension.HttpUtility.setCustomSendRequestFunc((request) => {
+  const body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+  return Promise.resolve({ statusCode: 200, headers: {}, body: workbook.process(body) });
+});
+Excel.run = (batch: (context: unknown) => Promise<unknown>) => batch(new Excel.RequestContext(`${location.origin}/richapi`));
 
 const actions = new Map<string, (event: { completed(): void }) => unknown>();
+let paneShown = 0;
 class CustomFunctionError extends Error {
   constructor(readonly code: string, message?: string) {
     super(message);
   }
 }
+const host = new URLSearchParams(location.search).get('host') ?? 'Excel';
 
 Object.assign(window, {
   __workbook: workbook,
   __actions: actions,
+  __paneShown: () => paneShown,
   Office: {
-    context: { displayLanguage: 'it-IT' },
-    onReady: (callback?: () => void) => {
-      const ready = Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' });
-      if (callback) void ready.then(() => setTimeout(callback, 0));
+    HostType: { Excel: 'Excel', Word: 'Word' },
+    context: { displayLanguage: 'it-IT', requirements: { isSetSupported: () => true } },
+    onReady: (callback?: (info: { host: string; platform: string }) => void) => {
+      const ready = Promise.resolve({ host, platform: 'OfficeOnline' });
+      if (callback) void ready.then((info) => setTimeout(() => callback(info), 0));
       return ready;
     },
     actions: { associate: (name: string, fn: (event: { completed(): void }) => unknown) => actions.set(name, fn) },
+    addin: { showAsTaskpane: async () => void paneShown++ },
   },
-  Excel: { run: workbook.run },
   CustomFunctions: { associate: () => {}, Error: CustomFunctionError, ErrorCode: { invalidValue: '#VALUE!' } },
 });

@@ -10,7 +10,9 @@ import { extname, join, normalize } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { formatPercent, scorePlan, type PlanInput } from '../../src/core/index.js';
+import { createRequire } from 'node:module';
 import { artifactsDir, launchChromium } from '../support/browser.js';
+import { NOTES_SHIM } from './officejs.js';
 
 const DIST = new URL('../../dist/addin/', import.meta.url).pathname;
 const pira = JSON.parse(readFileSync(new URL('../fixtures/pira-2024.json', import.meta.url), 'utf8')) as PlanInput;
@@ -27,7 +29,9 @@ beforeAll(async () => {
     entryPoints: [new URL('./office-stub.ts', import.meta.url).pathname],
     bundle: true, write: false, format: 'iife', target: 'es2020', platform: 'browser',
   });
-  officeStub = bundle.outputFiles[0].text;
+  // Microsoft's office.js for Excel on the web, then the notes API it predates, then the stub.
+  const officeJs = readFileSync(createRequire(import.meta.url).resolve('@microsoft/office-js/dist/excel-web-16.00.js'), 'utf8');
+  officeStub = `${officeJs}\n${NOTES_SHIM}\n${bundle.outputFiles[0].text}`;
   server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(DIST, path);
@@ -111,5 +115,44 @@ describe('task pane in Chromium', () => {
     expect(errors).toEqual([]);
     expect(offsite).toEqual([]);
     await page.close();
+  });
+
+  it('shows why the ribbon\'s "Calcola punteggi" failed, in Italian, and opens the pane', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('https://appsforoffice.microsoft.com/')) return route.fulfill({ contentType: 'text/javascript', body: officeStub });
+      return url.startsWith(base) ? route.continue() : route.abort();
+    });
+    await page.goto(`${base}/taskpane.html`);
+    await page.getByRole('button', { name: 'Calcola punteggi' }).waitFor();
+    const outcome = await page.evaluate(async () => {
+      const w = window as unknown as { __workbook: { cellEditMode: boolean }; __actions: Map<string, (e: { completed(): void }) => Promise<void>>; __paneShown(): number };
+      w.__workbook.cellEditMode = true;
+      let done = false;
+      await w.__actions.get('scorePlan')?.({ completed: () => (done = true) });
+      return { done, shown: w.__paneShown() };
+    });
+    expect(outcome).toEqual({ done: true, shown: 1 });
+    expect(await page.textContent('#status')).toMatch(/^Calcolo non riuscito: Excel sta modificando una cella: premi Invio o Esc/);
+    expect(await page.getAttribute('#status', 'data-kind')).toBe('error');
+    await page.close();
+  });
+
+  it('outside Excel says to open it in Excel, not "Excel is not defined"', async () => {
+    for (const [query, serveOffice] of [['?host=Word', true], ['', false]] as const) {
+      const page = await browser.newPage({ viewport: { width: 320, height: 600 }, locale: 'it-IT' });
+      await page.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith('https://appsforoffice.microsoft.com/')) return serveOffice ? route.fulfill({ contentType: 'text/javascript', body: officeStub }) : route.abort();
+        return url.startsWith(base) ? route.continue() : route.abort();
+      });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${base}/taskpane.html${query}`);
+      await expect.poll(() => page.textContent('#app')).toContain('aprilo in Excel');
+      expect(errors).toEqual([]);
+      await page.close();
+    }
   });
 });
