@@ -563,14 +563,20 @@ export function formatChange(c: FieldChange, lang: Lang): [string, string] {
   return [fmt(c.before), fmt(c.after)];
 }
 
+/** A score that moved by less than 0,01% still reads as moved: as many decimals as it takes, up to 8. */
 function moveText(m: ScoreMove, lang: Lang): string {
   const w = WORDS[lang];
-  return `${m.code === '' ? w.entityCode : m.code} ${formatPercent(m.before, lang)} → ${formatPercent(m.after, lang)}`;
+  let digits = 2;
+  while (digits < 8 && m.before !== null && m.after !== null && moved(m.before, m.after) &&
+    formatPercent(m.before, lang, digits) === formatPercent(m.after, lang, digits)) digits++;
+  return `${m.code === '' ? w.entityCode : m.code} ${formatPercent(m.before, lang, digits)} → ${formatPercent(m.after, lang, digits)}`;
 }
 
-/** "+1,23 p.p." (percentage points of the entity's result). */
+/** "+1,23 p.p." (percentage points of the entity's result); a tiny move keeps its first digits. */
 function pointsText(x: number, lang: Lang): string {
-  const rounded = formatNumber(x * 100, lang, 2);
+  const points = Math.abs(x * 100);
+  const digits = points === 0 || points >= 0.005 ? 2 : Math.min(8, Math.ceil(-Math.log10(points)) + 1);
+  const rounded = formatNumber(x * 100, lang, digits);
   const sign = x > 0 && Number(rounded.replace(',', '.')) !== 0 ? '+' : '';
   return `${sign}${rounded} ${WORDS[lang].points}`;
 }

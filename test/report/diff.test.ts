@@ -88,6 +88,12 @@ describe('diff: what changed', () => {
     expect(formatChange(c, 'en')).toEqual(['14.2857%', '14.2858%']);
     // 0.000001 of weight: A moves by a hair, and the page still shows it.
     expect(c.effect?.path.map((m) => m.code)).toEqual(['A', '']);
+    // A moves by (0,8 - A) x 0,000001 and the entity by 0,6 of that: printed with the digits that show it.
+    const line = formatDiffText(d, 'it').split('\n').find((l) => l.startsWith('  Indicatore a1:')) as string;
+    const [, from, to, points] = /A (\S+) → (\S+) ⇒ Ente \S+ → \S+ \((\S+) p\.p\.\)/.exec(line) ?? [];
+    expect(from).not.toBe(to);
+    expect(Number(points.replace(',', '.'))).toBeCloseTo(0.6 * (0.8 - (0.142857 * 0.8 + 0.857143)) * 0.000001 * 100, 6);
+    expect(points).not.toBe('0,00');
     const tiny = diff(before, edit(before, 'a1', 'Peso', '14,28571%'));
     expect(formatChange(changeOf(tiny, 'a1', 'weight'), 'it')).toEqual(['14,28570%', '14,28571%']);
   });
