@@ -4,7 +4,7 @@
  * multi-year targets, pasted as text the way people copy them from the PDF).
  *
  * The 2024 actuals (Consuntivo) are ILLUSTRATIVE: invented to exercise every case, not the entity's
- * results. The "Fonte consuntivo" column and the Leggimi sheet say so in the workbook itself.
+ * results. So are the individual scorecards (Assegnazioni, Comportamenti and their settings). The "Fonte consuntivo" column and the Leggimi sheet say so in the workbook itself.
  */
 import type { PlanInput } from '../src/core/types.js';
 
@@ -104,6 +104,52 @@ const EXCLUDED: Record<string, string> = {
   '1.4': 'Indicatore DFP 3.3 neutralizzato: rilevazione nazionale sospesa (illustrativo).',
 };
 
+/**
+ * Individual performance (schede di valutazione), ILLUSTRATIVE: invented people, assignments, behaviour
+ * ratings, funds and coefficients, to show the schede; the entity's staff and their evaluations are not public.
+ * [person, role, evaluator, [code, Peso][]]
+ */
+const ILLUSTRATIVE = 'Dati illustrativi (non ufficiali)';
+const PEOPLE: [string, string, string, [string, string][]][] = [
+  ['Segretario Generale', 'dirigente', 'OIV', [['011', '40%'], ['032', '30%'], ['012', '15%'], ['016', '15%']]],
+  ['Laura Bianchi', 'dirigente', 'Segretario Generale', [['1', '40%'], ['9', '30%'], ['10', '30%']]],
+  ['Marco Verdi', 'dirigente', 'Segretario Generale', [['2', '25%'], ['3', '25%'], ['5', '25%'], ['6', '25%']]],
+  ['Giulia Neri', 'dipendente', 'Laura Bianchi', [['1.1', '50%'], ['1.3', '50%']]],
+  ['Paolo Gallo', 'dipendente', 'Laura Bianchi', [['9.2', '30%'], ['9.7', '30%'], ['9.8', '40%']]],
+  ['Sara Fontana', 'dipendente', 'Laura Bianchi', [['10.2', '50%'], ['10.3', '50%']]],
+  ['Luca Moretti', 'dipendente', 'Marco Verdi', [['5.1', '50%'], ['5.2', '50%']]],
+  ['Anna Conti', 'dipendente', 'Marco Verdi', [['6.1', '50%'], ['6.2', '50%']]],
+  ['Elisa Ricci', 'dipendente', 'Marco Verdi', [['3.2', '50%'], ['3.3', '50%']]],
+];
+
+const MANAGER_BEHAVIOURS = ['Capacità di differenziare le valutazioni dei collaboratori', 'Leadership e gestione delle risorse', 'Orientamento all\'utenza', 'Problem solving e innovazione'];
+const STAFF_BEHAVIOURS = ['Collaborazione e lavoro di gruppo', 'Affidabilità e precisione', 'Flessibilità'];
+const STAFF_WEIGHTS = ['30%', '40%', '30%'];
+/** Ratings on the 1-5 scale, in the order of the behaviours above. Marco Verdi rates his people alike. */
+const RATINGS: Record<string, number[]> = {
+  'Segretario Generale': [4, 5, 4, 4],
+  'Laura Bianchi': [4, 2, 2, 1],
+  'Marco Verdi': [4, 4, 4, 3],
+  'Giulia Neri': [5, 4, 5],
+  'Paolo Gallo': [3, 3, 4],
+  'Sara Fontana': [4, 3, 3],
+  'Luca Moretti': [4, 4, 4],
+  'Anna Conti': [4, 4, 4],
+  'Elisa Ricci': [4, 4, 5],
+};
+
+function peopleSheets(): Record<string, (string | number | null)[][]> {
+  const assignments: (string | number | null)[][] = [['Persona', 'Ruolo', 'Codice', 'Peso', 'Valutatore', 'Fonte']];
+  const behaviours: (string | number | null)[][] = [['Persona', 'Comportamento', 'Peso', 'Valutazione', 'Fonte']];
+  for (const [person, role, evaluator, codes] of PEOPLE) {
+    codes.forEach(([code, weight], i) => assignments.push([person, i === 0 ? role : null, code, weight, i === 0 ? evaluator : null, ILLUSTRATIVE]));
+    const manager = role === 'dirigente';
+    (manager ? MANAGER_BEHAVIOURS : STAFF_BEHAVIOURS).forEach((behaviour, i) =>
+      behaviours.push([person, behaviour, manager ? '25%' : STAFF_WEIGHTS[i], RATINGS[person][i], ILLUSTRATIVE]));
+  }
+  return { Assegnazioni: assignments, Comportamenti: behaviours };
+}
+
 export function piraExample(): PlanInput {
   const objectives: (string | null)[][] = [['Codice', 'Titolo', 'Padre', 'Peso', 'Prospettiva', 'Responsabile']];
   for (const [code, title, perspective] of AS) objectives.push([code, title, null, null, perspective, 'Segretario Generale']);
@@ -143,11 +189,23 @@ export function piraExample(): PlanInput {
         ['tetto', '100%'],
         ['aggregazione ente', 'media semplice'],
         ['scala valutazione', '90%:Eccellente; 75%:Buono; 60%:Sufficiente; 0%:Insufficiente'],
+        // Individual performance: illustrative rules of an SMVP.
+        ['composizione dirigente', 'risultati 60%; organizzativa 20%; comportamenti 20%'],
+        ['composizione dipendente', 'risultati 40%; comportamenti 60%'],
+        ['scala comportamenti', '1-5'],
+        ['fasce premiali', '90%:Fascia 1; 75%:Fascia 2; 60%:Fascia 3; 0%:Fascia 4'],
+        ['coefficienti premiali', 'Fascia 1: 1,3; Fascia 2: 1; Fascia 3: 0,7; Fascia 4: 0'],
+        ['fondo premiale dirigente', '30.000 €'],
+        ['fondo premiale dipendente', '24.000 €'],
+        ['differenziazione minima', '5%'],
       ],
+      ...peopleSheets(),
       Leggimi: [
         ['Esempio di cruscotto: PIRA 2024 della Camera di commercio della Maremma e del Tirreno.'],
         ['Obiettivi, pesi e target sono quelli pubblicati nel piano; i consuntivi 2024 sono ILLUSTRATIVI, non i risultati dell\'ente.'],
         ['Illustrative example: objectives, weights and targets as published; the 2024 actuals are invented for illustration.'],
+        ['Le schede individuali (fogli Assegnazioni e Comportamenti, composizione, fasce premiali e fondi in Impostazioni) sono ILLUSTRATIVE: persone e valutazioni inventate.'],
+        ['The individual scorecards (Assegnazioni, Comportamenti, and the composition, bonus bands and funds in Impostazioni) are illustrative: invented people and ratings.'],
       ],
     },
   };

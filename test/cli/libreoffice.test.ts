@@ -48,7 +48,7 @@ describe('the scored workbook in LibreOffice', () => {
       out, '--outdir', dir,
     ], { stdio: 'ignore', timeout: 120_000 });
     const sheets = readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => f.replace(/^valutato-|\.csv$/g, '')).sort();
-    expect(sheets).toEqual(['Impostazioni', 'Indicatori', 'Leggimi', 'Obiettivi', 'Segnalazioni', 'Sintesi']);
+    expect(sheets).toEqual(['Assegnazioni', 'Comportamenti', 'Impostazioni', 'Indicatori', 'Leggimi', 'Obiettivi', 'Segnalazioni', 'Sintesi']);
 
     const indicators = csvRows(join(dir, 'valutato-Indicatori.csv'));
     const header = indicators[0];
