@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { scorePlan, type PlanInput } from '../../src/core/index.js';
 import { renderReport } from '../../src/report/html.js';
+import { diffPlans, renderDiff } from '../../src/report/diff.js';
 import { artifactsDir, launchChromium } from '../support/browser.js';
 
 const pira = JSON.parse(readFileSync(new URL('../fixtures/pira-2024.json', import.meta.url), 'utf8')) as PlanInput;
@@ -217,6 +218,28 @@ describe('report rendering in Chromium', () => {
       expect([...faults.split, ...faults.lines, ...faults.overflow]).toEqual([]);
       await page.close();
     }
+  });
+
+  it('lays out the diff page with whole headers and no overflow, on screen and on landscape A4', async () => {
+    const before = reviewedPlan();
+    const after = structuredClone(before);
+    const indicators = after.sheets.Indicatori;
+    indicators[1][9] = 30;
+    indicators[2][3] = '14,2858%';
+    after.sheets.Indicatori = [...indicators.slice(0, 5), ...indicators.slice(6), ['99.1', 'Nuovo indicatore di prova', '1', '10%', null, '>= 5', null, null, null, 4]];
+    const diff = diffPlans({ input: before, result: scorePlan(before), name: 'pira-2024-prima.xlsx' }, { input: after, result: scorePlan(after), name: 'pira-2024-dopo.xlsx' });
+    expect(diff.changed.length).toBeGreaterThanOrEqual(2);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // Landscape A4 less 12 mm margins, at 96 px per inch.
+    for (const width of [1280, Math.floor(((297 - 24) / 25.4) * 96)]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.setContent(renderDiff(diff, 'it'), { waitUntil: 'load' });
+      const faults = await layoutFaults(page);
+      expect(faults.headers).toBeGreaterThanOrEqual(14);
+      expect([...faults.split, ...faults.lines, ...faults.overflow]).toEqual([]);
+    }
+    await page.screenshot({ path: join(dir, 'differenze.png'), fullPage: true });
+    await page.close();
   });
 
   it('keeps every heading with what follows it in a report of many short sections', async () => {
