@@ -17,7 +17,7 @@ module.exports = {
   devtool: 'source-map',
   target: ['web', 'es2020'],
   entry: {
-    functions: './addin/functions.ts',
+    functions: ['./addin/custom-functions-guard.ts', './addin/functions.ts'],
     taskpane: './addin/taskpane.ts',
   },
   output: { path: path.join(root, 'dist/addin'), filename: '[name].js', clean: true },
