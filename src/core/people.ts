@@ -526,7 +526,8 @@ export function scorePeople(input: PlanInput, result: ScoreResult, lang: Lang): 
       role: p.role,
       evaluator: p.evaluator,
       results: num(results.value),
-      organisational: num(organisational),
+      // The entity's result as the plan reports it (the exact reading is only used for the total).
+      organisational: result.entity.score,
       behaviours: num(behaviours.value),
       composition: { results: toNumber(composition.results), organisational: toNumber(composition.organisational), behaviours: toNumber(composition.behaviours) },
       total: num(total),

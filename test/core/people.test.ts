@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { scorePlan, type CellValue, type PlanInput } from '../../src/core/index.js';
 import { scorePeople, peopleJson, type PeopleResult } from '../../src/core/people.js';
 
@@ -406,12 +407,39 @@ describe('differentiation per evaluator', () => {
 
 describe('the JSON people field', () => {
   it('has name, role, results, behaviours, organisational, total, band', () => {
-    const r = people(plan({ Assegnazioni: [['Persona', 'Ruolo', 'Codice'], ['Anna', 'dirigente', 'B']] }, [
+    const input = plan({ Assegnazioni: [['Persona', 'Ruolo', 'Codice'], ['Anna', 'dirigente', 'B']] }, [
       ['composizione dirigente', 'risultati 80%; organizzativa 20%'], ['fasce premiali', '85%:prima; 0%:seconda'],
-    ]));
-    expect(peopleJson(r)).toEqual([{
-      name: 'Anna', role: 'dirigente', evaluator: '', results: 0.9, behaviours: null, organisational: 0.85,
+    ]);
+    const scored = scorePlan(input);
+    expect(peopleJson(scorePeople(input, scored, 'it'))).toEqual([{
+      name: 'Anna', role: 'dirigente', evaluator: '', results: 0.9, behaviours: null, organisational: scored.entity.score,
       total: 0.89, band: 'prima', bonusShare: null, bonusAmount: null,
     }]);
+  });
+});
+
+describe('the bundled example (illustrative people)', () => {
+  const pira = JSON.parse(readFileSync(new URL('../fixtures/pira-2024.json', import.meta.url), 'utf8')) as PlanInput;
+  const r = people(pira);
+
+  it('Giulia Neri, by hand: indicators 1.1 (met) and 1.3 (1.450 of 1.600), behaviours 5, 4, 5 at 30/40/30', () => {
+    const giulia = person(r, 'Giulia Neri');
+    const results = 0.5 * 1 + 0.5 * (1450 / 1600);
+    const behaviours = (0.3 * 5 + 0.4 * 4 + 0.3 * 5) / 5;
+    expect(giulia.results).toBeCloseTo(results, 12);
+    expect(giulia.behaviours).toBeCloseTo(behaviours, 12);
+    expect(giulia.total).toBeCloseTo(0.4 * results + 0.6 * behaviours, 12);
+    expect(giulia).toMatchObject({ role: 'dipendente', evaluator: 'Laura Bianchi', band: 'Fascia 1', organisational: scorePlan(pira).entity.score });
+  });
+
+  it('nine people from the sheet; the only issue is Marco Verdi rating his people alike', () => {
+    expect(r.source).toBe('sheet');
+    expect(r.people).toHaveLength(9);
+    expect(r.issues.map((i) => [i.code, i.cell])).toEqual([['people.flat', 'E20']]);
+    expect(r.evaluators.filter((e) => e.flat).map((e) => e.evaluator)).toEqual(['Marco Verdi']);
+    // Each fund is shared out whole.
+    const total = (role: string) => r.people.filter((p) => p.role === role).reduce((s, p) => s + (p.bonusAmount ?? 0), 0);
+    expect(total('dirigente')).toBeCloseTo(30000, 6);
+    expect(total('dipendente')).toBeCloseTo(24000, 6);
   });
 });
