@@ -1,16 +1,23 @@
 /**
  * The scored workbook must open in LibreOffice as written: headless soffice (Debian's
  * libreoffice-calc-nogui, installed by .ci/run) converts every sheet to CSV "as shown", so the number
- * formats, the output columns and our own sheets are checked as a person would see them.
+ * formats, the output columns and our own sheets are checked as a person would see them; and printed to
+ * PDF, where each sheet the tool writes must fit one page at the example's size (issue 10).
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
+import { markedSheets, readParts, sheetList } from '../io/corpus/check.js';
 
 const EXAMPLE = new URL('../../examples/pira-2024.xlsx', import.meta.url).pathname;
+// The example's JSON twin names its sheets (the two are generated together by `npm run example`).
+const TWIN = JSON.parse(readFileSync(new URL('../fixtures/pira-2024.json', import.meta.url), 'utf8')) as { sheets: Record<string, unknown> };
+const dir = mkdtempSync(join(tmpdir(), 'cruscotto-lo-'));
+const out = join(dir, 'valutato.xlsx');
+const profile = `-env:UserInstallation=file://${join(dir, 'profile')}`;
 
 function csvRows(file: string): string[][] {
   return readFileSync(file, 'utf8').trim().split('\n').map((line) => {
@@ -36,19 +43,20 @@ function csvRows(file: string): string[][] {
   });
 }
 
+beforeAll(async () => {
+  expect(await main(['score', EXAMPLE, '--out', out, '--quiet'], { out: () => {}, err: () => {} })).toBe(0);
+  // Field 9 "true": cell contents as shown; field 12 "-1": one CSV per sheet.
+  execFileSync('soffice', [
+    '--headless', profile,
+    '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,true,false,false,-1',
+    out, '--outdir', dir,
+  ], { stdio: 'ignore', timeout: 120_000 });
+}, 240_000);
+
 describe('the scored workbook in LibreOffice', () => {
-  it('opens, with every sheet, the output columns and percent formats as written', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cruscotto-lo-'));
-    const out = join(dir, 'valutato.xlsx');
-    expect(await main(['score', EXAMPLE, '--out', out, '--quiet'], { out: () => {}, err: () => {} })).toBe(0);
-    // Field 9 "true": cell contents as shown; field 12 "-1": one CSV per sheet.
-    execFileSync('soffice', [
-      '--headless', `-env:UserInstallation=file://${join(dir, 'profile')}`,
-      '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,true,false,false,-1',
-      out, '--outdir', dir,
-    ], { stdio: 'ignore', timeout: 120_000 });
+  it('opens, with every sheet, the output columns and percent formats as written', () => {
     const sheets = readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => f.replace(/^valutato-|\.csv$/g, '')).sort();
-    expect(sheets).toEqual(['Assegnazioni', 'Comportamenti', 'Impostazioni', 'Indicatori', 'Leggimi', 'Obiettivi', 'Segnalazioni', 'Sintesi']);
+    expect(sheets).toEqual([...Object.keys(TWIN.sheets), 'Segnalazioni', 'Sintesi'].sort());
 
     const indicators = csvRows(join(dir, 'valutato-Indicatori.csv'));
     const header = indicators[0];
@@ -65,5 +73,41 @@ describe('the scored workbook in LibreOffice', () => {
     const summary = csvRows(join(dir, 'valutato-Sintesi.csv'));
     expect(summary[2][0]).toBe("Risultato dell'ente");
     expect(summary[2][1]).toMatch(/^\d{2}\.\d{2}%$/);
+  });
+
+  /*
+   * The whole workbook is printed as LibreOffice prints it, each sheet with its own page setup (nothing is
+   * removed or rewritten first, so what is counted is what a reviewer gets from File > Print). LibreOffice
+   * prints the sheets in workbook order, each starting on a new page with its first cell at the top left;
+   * pdftotext gives the text of each page. A sheet's pages run from the first page, after the previous
+   * sheet's start, that shows its first cell's text, to the start of the next sheet.
+   */
+  it('prints each sheet the tool writes on one page (landscape, one page wide)', () => {
+    execFileSync('soffice', ['--headless', profile, '--convert-to', 'pdf', out, '--outdir', dir], { stdio: 'ignore', timeout: 120_000 });
+    const pages = execFileSync('pdftotext', ['-layout', join(dir, 'valutato.pdf'), '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+    const parts = readParts(out);
+    const printed = sheetList(parts)
+      .filter((s) => s.attrs.state !== 'hidden')
+      .map((s) => ({ name: s.name, first: csvRows(join(dir, `valutato-${s.name}.csv`)).flat().find((c) => c.trim() !== '') }))
+      .filter((s): s is { name: string; first: string } => s.first !== undefined);
+    const starts: number[] = [];
+    let from = 0;
+    for (const s of printed) {
+      const page = pages.findIndex((text, i) => i >= from && text.includes(s.first));
+      expect(page, `first page of ${s.name} (showing "${s.first}")`).toBeGreaterThanOrEqual(0);
+      starts.push(page);
+      from = page + 1;
+    }
+    const pageCount = (name: string) => {
+      const i = printed.findIndex((s) => s.name === name);
+      return (i + 1 < printed.length ? starts[i + 1] : pages.length) - starts[i];
+    };
+    const tool = markedSheets(parts);
+    expect(tool).toEqual({ summary: 'Sintesi', issues: 'Segnalazioni' });
+    expect({ Sintesi: pageCount('Sintesi'), Segnalazioni: pageCount('Segnalazioni') }).toEqual({ Sintesi: 1, Segnalazioni: 1 });
+    // The page found for Segnalazioni is really it: its last issue is printed there too.
+    const issues = csvRows(join(dir, 'valutato-Segnalazioni.csv'));
+    const lastMessage = issues[issues.length - 1][3].slice(0, 30);
+    expect(pages[starts[printed.findIndex((s) => s.name === 'Segnalazioni')]].replace(/\s+/g, ' ')).toContain(lastMessage.replace(/\s+/g, ' '));
   });
 });

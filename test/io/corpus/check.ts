@@ -415,7 +415,8 @@ export function sheetTexts(parts: Parts, sheetName: string): Map<string, string>
 export { text as partText };
 
 export const ROOT = new URL('../../../', import.meta.url).pathname;
-const BIN = new URL('../../../bin/cruscotto.mjs', import.meta.url).pathname;
+/** CRUSCOTTO_BIN runs the same checks against another build (e.g. a worktree of an older commit). */
+const BIN = process.env.CRUSCOTTO_BIN ?? new URL('../../../bin/cruscotto.mjs', import.meta.url).pathname;
 
 export interface Run {
   code: number;
