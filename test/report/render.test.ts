@@ -128,11 +128,11 @@ function pageLines(page: PdfPage, footerTop: number): { y: number; bottom: numbe
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Prints a report to A4 and checks its pages: the footer, headings left alone, nearly empty pages. */
-async function printAndCheck(document: string, name: string, entity: string): Promise<{ file: string; pages: number }> {
+async function printAndCheck(report: string, name: string, entity: string): Promise<{ file: string; pages: number }> {
   // A4 minus the 12 mm side margins of the @page rule, at 96 px per inch.
   const printable = Math.floor(((210 - 24) / 25.4) * 96);
   const page = await browser.newPage({ viewport: { width: printable, height: 1000 } });
-  await page.setContent(document, { waitUntil: 'load' });
+  await page.setContent(report, { waitUntil: 'load' });
   await page.emulateMedia({ media: 'print' });
   const faults = await layoutFaults(page);
   expect(faults.split).toEqual([]);
