@@ -5,13 +5,25 @@
  *
  * Each command's module is loaded only when it runs: help and parse-target never load ExcelJS.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { PlanError } from '../core/index.js';
 import { parseCommandLine } from './args.js';
 import { CliError, defaultIo, type Io } from './terminal.js';
 import { TEXT } from './text.js';
 
 export type { Io } from './terminal.js';
+
+/** The package's version, from dist/node/cli (built) or src/cli (sources run by tsx or vitest). */
+function version(): string {
+  for (const up of ['../../../package.json', '../../package.json']) {
+    const url = new URL(up, import.meta.url);
+    if (existsSync(url)) {
+      const pkg = JSON.parse(readFileSync(url, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'cruscotto' && pkg.version) return pkg.version;
+    }
+  }
+  return '?';
+}
 
 export async function main(argv: string[], ioOverrides: Partial<Io> = {}): Promise<number> {
   const io: Io = { ...defaultIo, ...ioOverrides };
@@ -22,7 +34,7 @@ export async function main(argv: string[], ioOverrides: Partial<Io> = {}): Promi
         io.out(TEXT.usage[line.lang]);
         return 0;
       case 'version':
-        io.out(JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version);
+        io.out(version());
         return 0;
       case 'init':
         return await (await import('./commands/init.js')).initCommand(line, io);

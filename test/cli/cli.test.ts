@@ -178,3 +178,21 @@ describe('the installed binary', () => {
     expect(bad.stderr.trim().split('\n').pop()).toBe('cruscotto: /nonexistent.xlsx: file non trovato.');
   });
 });
+
+describe('cruscotto help and --version', () => {
+  it('prints the usage in the language asked, wherever --lang stands', async () => {
+    const it1 = await run(['help']);
+    expect(it1.code).toBe(0);
+    expect(it1.out).toMatch(/^Uso: cruscotto <comando> \[opzioni\]/);
+    for (const argv of [['--lang', 'en', 'help'], ['help', '--lang=en'], ['score', '--help', '--lang', 'en']]) {
+      const r = await run(argv);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/^Usage: cruscotto <command> \[options\]/);
+    }
+  });
+
+  it('prints the package version', async () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    expect(await run(['--version'])).toEqual({ code: 0, out: pkg.version, err: '' });
+  });
+});
