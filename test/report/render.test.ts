@@ -26,7 +26,7 @@ function reviewedPlan(): PlanInput {
 
 /**
  * Many short sections: with 1 to 4 indicators an objective, a heading falls near the bottom of almost
- * every page, so a heading left alone cannot go unseen.
+ * every page; `shift` moves the section lengths, so four shifts put headings at many page positions.
  */
 function manyHeadings(shift = 0): PlanInput {
   const objectives: PlanInput['sheets'][string] = [['Codice', 'Titolo', 'Padre', 'Peso']];
