@@ -269,7 +269,7 @@ function owners(v: CellValue): string[] {
  * Default assignments from Responsabile at any level, equal weights: the highest objective of each branch
  * the person is responsible for, and indicators whose objective line does not already carry the person.
  */
-function assignFromOwners(input: PlanInput, result: ScoreResult, registry: Registry): boolean {
+function assignFromOwners(input: PlanInput, result: ScoredPlan, registry: Registry): boolean {
   let any = false;
   const objectiveSheet = findSheet(input.sheets, SHEETS.objectives);
   /** Objective code -> its Responsabile names and their cell. */
@@ -447,11 +447,14 @@ export function componentLabel(component: Component, lang: Lang): string {
   return labels[component][lang];
 }
 
+/** What scorePeople needs of the scored plan, so scorePlan can call it before its ScoreResult is complete. */
+export type ScoredPlan = Pick<ScoreResult, 'objectives' | 'indicators' | 'entity'>;
+
 /**
  * Scores every person of the workbook on the already-scored plan. Issues come back in the result (same
  * shape and sink as the plan's), for the caller to list with the others.
  */
-export function scorePeople(input: PlanInput, result: ScoreResult, lang: Lang): PeopleResult {
+export function scorePeople(input: PlanInput, result: ScoredPlan, lang: Lang): PeopleResult {
   const sink = new IssueSink(lang);
   const settingsSheet = findSheet(input.sheets, SHEETS.settings);
   const settings = readPeopleSettings(settingsSheet?.table ?? null, settingsSheet?.name ?? SHEETS.settings[lang], sink);
