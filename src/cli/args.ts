@@ -54,7 +54,7 @@ export const COMMANDS = {
     usage: { it: 'cruscotto diff <prima.xlsx> <dopo.xlsx> [--html F.html]', en: 'cruscotto diff <before.xlsx> <after.xlsx> [--html F.html]' },
   },
   'parse-target': { positional: 'any', options: ['year', 'lang'], usage: { it: 'cruscotto parse-target [espressione ...]', en: 'cruscotto parse-target [expression ...]' } },
-  help: { positional: 0, options: ['lang'], usage: { it: 'cruscotto help', en: 'cruscotto help' } },
+  help: { positional: 'any', options: ['lang'], usage: { it: 'cruscotto help', en: 'cruscotto help' } },
   version: { positional: 0, options: [], usage: { it: 'cruscotto --version', en: 'cruscotto --version' } },
 } satisfies Record<string, CommandSpec>;
 
@@ -107,7 +107,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       const name = SPELLED[typed] ?? (typed as OptionName);
       if (typed === 'inPlace') throw new CliError(say(lang, 'unknownOption', { option: token }));
       const option = eq < 0 ? token : token.slice(0, eq);
-      if (name in VALUE_OPTIONS) {
+      if (Object.hasOwn(VALUE_OPTIONS, name)) {
         let value: string | undefined = eq < 0 ? argv[i + 1] : token.slice(eq + 1);
         // "--out --json x.json": --out has no value, rather than a file called "--json".
         if (eq < 0 && (value === undefined || value.startsWith('--'))) value = undefined;
@@ -130,16 +130,15 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   else {
     const first = positional.shift();
     if (first === undefined) command = 'help';
-    else if (first in COMMANDS) command = first as CommandName;
+    else if (Object.hasOwn(COMMANDS, first)) command = first as CommandName;
     else throw new CliError(say(lang, 'unknownCommand', { command: first }));
   }
-  if (!help && !version && command === 'help') positional.splice(0, positional.length);
 
   const spec: CommandSpec = COMMANDS[command];
   const options: Options = {};
   for (const { name, token, value } of given) {
     if (!spec.options.includes(name)) {
-      if (help || version) continue;
+      if (help || version) continue; // "score --help --json x": the usage, not a complaint
       throw new CliError(say(lang, 'optionNotForCommand', { command, option: token }));
     }
     if (name === 'year') options.year = parseYear(value as string, lang);

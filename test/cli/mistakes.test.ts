@@ -76,6 +76,16 @@ const MISTAKES: Mistake[] = [
     en: () => 'cruscotto: Unknown command "frobnicate". Use "cruscotto help".',
   },
   {
+    name: 'a command named like an object property', argv: () => ['constructor'], code: 2,
+    it: () => 'cruscotto: Comando sconosciuto "constructor". Usare "cruscotto help".',
+    en: () => 'cruscotto: Unknown command "constructor". Use "cruscotto help".',
+  },
+  {
+    name: 'an option named like an object property', argv: () => ['score', EXAMPLE, '--toString'], code: 2,
+    it: () => 'cruscotto: Opzione sconosciuta --toString. Usare "cruscotto help".',
+    en: () => 'cruscotto: Unknown option --toString. Use "cruscotto help".',
+  },
+  {
     name: 'unknown option', argv: () => ['score', EXAMPLE, '--bogus'], code: 2,
     it: () => 'cruscotto: Opzione sconosciuta --bogus. Usare "cruscotto help".',
     en: () => 'cruscotto: Unknown option --bogus. Use "cruscotto help".',
