@@ -24,8 +24,14 @@ const POINTS_PER_CHAR = 6;
  * holds the real requests under 4 MB, a margin below the 5 MB Excel on the web enforces.
  */
 export const REQUEST_BUDGET = 3_000_000;
-/** Serialised size of one range operation (object paths, instantiate and action entries), rounded up. */
-const OP_BYTES = 420;
+/**
+ * Serialised size of one range operation (object paths, instantiate and action entries), rounded up from
+ * office.js's own requests: a fill colour, fill clear or bold on a one-column range at row 100,000 is
+ * 583-600 bytes.
+ */
+const OP_BYTES = 650;
+/** office.js cuts grids over 1,500 cells into row chunks, each with its own paths: about 4% more. */
+const GRID_OVERHEAD = 1.1;
 /** First guess of the JSON size of one read cell; corrected from what each response actually held. */
 const READ_CELL_GUESS = 24;
 
@@ -316,7 +322,7 @@ export class ExcelAdapter implements WorkbookAdapter {
 
   /** One band: values and formats in one range, fills and weights as runs down each column, notes. */
   private async writeBand(writer: Writer, ws: Excel.Worksheet, part: NormalBlock, notesByCell: Map<number, ExistingNote>): Promise<void> {
-    await writer.reserve(JSON.stringify(part.values).length + JSON.stringify(part.numberFormats).length + OP_BYTES);
+    await writer.reserve(Math.ceil((JSON.stringify(part.values).length + JSON.stringify(part.numberFormats).length) * GRID_OVERHEAD) + OP_BYTES);
     const range = ws.getRangeByIndexes(part.row, part.col, part.rows, part.cols);
     range.values = part.values as unknown as string[][];
     range.numberFormat = part.numberFormats;
