@@ -4,7 +4,7 @@
  * of normalised one-cell arrays at once.
  */
 import { a1, columnLetter } from '../core/table.js';
-import { gridWidth, normalizeBlock, type NormalBlock, type NormalValue } from '../core/writeblock.js';
+import { GENERAL_FORMAT, gridWidth, normalizeBlock, type NormalBlock, type NormalValue } from '../core/writeblock.js';
 import type { SheetWrite, WriteBlock } from '../core/types.js';
 import type { StyleBook } from './styles.js';
 import { escapeXml } from './xml.js';
@@ -95,18 +95,41 @@ export class PlanCells {
     this.prepare();
   }
 
-  /** One pass before writing: every style the sheet needs is registered and every note collected. */
+  /**
+   * One pass before writing: every style the sheet needs is registered and every note collected, so
+   * styles.xml and the notes parts can be written before or after the sheet. It reads the grids as
+   * normalizeBlock does (a missing format is General, a missing fill none, bold only when true, an
+   * empty note none) without building them: rows share their inner arrays, so a row like the previous
+   * one is skipped. The write pass itself goes through normalizeBlock, and the style book refuses a
+   * style this pass did not see.
+   */
   private prepare(): void {
-    for (const b of this.blocks) {
-      for (let r = b.firstRow; r <= b.lastRow; r++) {
-        const { band, i } = b.at(r);
-        for (let c = 0; c < band.cols; c++) {
-          this.styles.style(band.numberFormats[i][c], band.fills[i][c], band.bold[i][c]);
-          const note = band.notes[i][c];
-          if (note !== null) this.notes.set(a1(r, b.block.col + c), note);
+    this.styles.unseal();
+    for (const { block } of this.blocks) {
+      const cols = gridWidth(block.values);
+      let lastFormats: unknown = null;
+      let lastFills: unknown = null;
+      let lastBold: unknown = null;
+      for (let r = 0; r < block.values.length; r++) {
+        const formats = block.numberFormats?.[r];
+        const fills = block.fills?.[r];
+        const bold = block.bold?.[r];
+        if (r === 0 || formats !== lastFormats || fills !== lastFills || bold !== lastBold) {
+          for (let c = 0; c < cols; c++) this.styles.style(formats?.[c] ?? GENERAL_FORMAT, fills?.[c] ?? null, bold?.[c] === true);
+          lastFormats = formats;
+          lastFills = fills;
+          lastBold = bold;
+        }
+        const notes = block.notes?.[r];
+        if (notes) {
+          for (let c = 0; c < notes.length; c++) {
+            const note = notes[c];
+            if (note !== null && note !== undefined && note !== '') this.notes.set(a1(block.row + r, block.col + c), note);
+          }
         }
       }
     }
+    this.styles.seal();
   }
 
   covers(row: number): boolean {
@@ -116,23 +139,30 @@ export class PlanCells {
 
   /** Output cells of sheet row `row` (0-based), later blocks winning over earlier ones on a column. */
   row(row: number): RowCells | null {
-    let byCol: Map<number, string | null> | null = null;
+    let cells: { col: number; xml: string | null }[] | null = null;
+    let sorted = true;
     for (const b of this.blocks) {
       if (row < b.firstRow || row > b.lastRow) continue;
       const { band, i } = b.at(row);
-      byCol ??= new Map();
+      cells ??= [];
       for (let c = 0; c < b.cols; c++) {
         const col = b.block.col + c;
+        if (cells.length && cells[cells.length - 1].col >= col) sorted = false;
         if (c >= band.cols) {
-          byCol.set(col, null);
+          cells.push({ col, xml: null });
           continue;
         }
         const style = this.styles.style(band.numberFormats[i][c], band.fills[i][c], band.bold[i][c]);
-        byCol.set(col, cellXml(this.prefix, columnLetter(col) + (row + 1), band.values[i][c], style));
+        cells.push({ col, xml: cellXml(this.prefix, columnLetter(col) + (row + 1), band.values[i][c], style) });
       }
     }
-    if (!byCol) return null;
-    const cells = [...byCol.entries()].sort((x, y) => x[0] - y[0]).map(([col, xml]) => ({ col, xml }));
+    if (!cells) return null;
+    if (!sorted) {
+      // Blocks overlap or come out of column order: the last block's cell for a column wins.
+      const byCol = new Map<number, string | null>();
+      for (const cell of cells) byCol.set(cell.col, cell.xml);
+      cells = [...byCol.entries()].sort((x, y) => x[0] - y[0]).map(([col, xml]) => ({ col, xml }));
+    }
     return { cells };
   }
 }

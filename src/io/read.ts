@@ -8,7 +8,7 @@ import { SHEETS, columnLetter, normalizeHeader } from '../core/index.js';
 import type { CellValue, PlanInput, SheetInfo, Table, WorkbookRead } from '../core/types.js';
 import { FILE_MESSAGES, LIMITS, PackageError, WorkbookFileError } from './errors.js';
 import { readPackage, type PackageInfo, type SheetEntry } from './package.js';
-import { attributes, decodeExcelEscapes, decodeXml, scanAll, XmlStream } from './xml.js';
+import { attributes, decodeExcelEscapes, decodeXml, rawAttr, scanAll, XmlStream } from './xml.js';
 import { ZipReader } from './zip.js';
 
 const PLAN_ALIASES = new Set([...SHEETS.objectives.aliases, ...SHEETS.indicators.aliases, ...SHEETS.settings.aliases]);
@@ -197,22 +197,20 @@ export async function readSheetTable(zip: ZipReader, part: string, ctx: SheetCon
     if (kind === 'open' || kind === 'empty') {
       switch (name) {
         case 'row': {
-          const a = attributes(buf.slice(start, end));
-          row = a.r !== undefined ? Number(a.r) - 1 : row + 1;
+          const r = rawAttr(buf.slice(start, end), 'r');
+          row = r !== undefined ? Number(r) - 1 : row + 1;
           col = -1;
           if (row >= LIMITS.rows) throw new WorkbookFileError(FILE_MESSAGES.tooManyRows(ctx.file, ctx.sheet));
           break;
         }
         case 'c': {
-          const a = attributes(buf.slice(start, end));
-          col = a.r !== undefined ? columnIndex(a.r) : col + 1;
-          if (a.r !== undefined && /\d/.test(a.r)) {
-            const rowOfCell = Number(a.r.replace(/^[$A-Za-z]+\$?/, '')) - 1;
-            if (rowOfCell >= LIMITS.rows) throw new WorkbookFileError(FILE_MESSAGES.tooManyRows(ctx.file, ctx.sheet));
-            if (row < 0) row = rowOfCell;
-          }
-          cellType = a.t ?? 'n';
-          cellStyle = a.s !== undefined ? Number(a.s) : 0;
+          const tag = buf.slice(start, end);
+          const ref = rawAttr(tag, 'r');
+          col = ref !== undefined ? columnIndex(ref) : col + 1;
+          if (row < 0 && ref !== undefined && /\d/.test(ref)) row = Number(ref.replace(/^[$A-Za-z]+\$?/, '')) - 1;
+          cellType = rawAttr(tag, 't') ?? 'n';
+          const style = rawAttr(tag, 's');
+          cellStyle = style !== undefined ? Number(style) : 0;
           hasFormula = false;
           hasValue = false;
           value = '';

@@ -7,7 +7,7 @@
 import type { SheetWrite } from '../core/types.js';
 import { columnLetter, parseA1 } from '../core/table.js';
 import { PlanCells, type RowCells } from './cells.js';
-import { attributes, escapeAttr, XmlStream } from './xml.js';
+import { attributes, escapeAttr, rawAttr, scanXml, type TokenHandler } from './xml.js';
 import type { ZipReader, ZipEntry } from './zip.js';
 
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -93,20 +93,40 @@ function unionRef(ref: string | undefined, cells: PlanCells, widths: { col: numb
   return start === end ? start : `${start}:${end}`;
 }
 
-/** A scored input sheet, streamed: the input's XML with the output cells put in place. */
+/**
+ * A scored input sheet, streamed: the input's XML with the output cells put in place. Unchanged runs of
+ * the input are copied as spans of the decoded text, never token by token.
+ */
 export async function* patchSheet(zip: ZipReader, entry: ZipEntry, write: SheetWrite, cells: PlanCells, prefix: string, options: PatchOptions): AsyncGenerator<string> {
   const p = prefix;
   let out: string[] = [];
+  let cur = '';
+  let copyFrom = 0;
   let depth = 0;
   let inSheetData = false;
   let sawSheetViews = false;
   let sawCols = false;
   let sawLegacyDrawing = false;
   let checkPane = false;
-  let sheetViewDepth = -1;
+  let sawSheetView = false;
   let colsCapture: ColSpec[] | null = null;
   const frozen = write.frozenRows ?? 0;
   const widths = write.columnWidths ?? [];
+
+  /** Copies the input up to `at`. */
+  const cut = (at: number) => {
+    if (at > copyFrom) out.push(cur.slice(copyFrom, at));
+    copyFrom = Math.max(copyFrom, at);
+  };
+  const replace = (start: number, end: number, text: string) => {
+    cut(start);
+    if (text) out.push(text);
+    copyFrom = end;
+  };
+  const insertBefore = (start: number, text: string) => {
+    cut(start);
+    out.push(text);
+  };
 
   // Row state inside <sheetData>.
   let nextPlanRow = cells.firstRow;
@@ -118,67 +138,144 @@ export async function* patchSheet(zip: ZipReader, entry: ZipEntry, write: SheetW
   let skipCell = false;
   let ownedCols: Set<number> | null = null;
 
-  const emitPending = (beforeCol: number) => {
-    if (!rowCells) return;
+  const pendingBefore = (beforeCol: number): string => {
+    if (!rowCells) return '';
     const list = rowCells.cells;
-    while (pending < list.length && list[pending].col < beforeCol) {
-      const xml = list[pending++].xml;
-      if (xml) out.push(xml);
-    }
+    let xml = '';
+    while (pending < list.length && list[pending].col < beforeCol) xml += list[pending++].xml ?? '';
+    return xml;
   };
   /** New rows for plan rows the sheet does not have, up to (not including) `row`. */
-  const flushPlanRows = (row: number) => {
+  const planRowsBefore = (row: number): string => {
+    const parts: string[] = [];
     for (; nextPlanRow < row && nextPlanRow <= cells.lastRow; nextPlanRow++) {
       const rc = cells.row(nextPlanRow);
       if (!rc) continue;
       const xml = rc.cells.map((c) => c.xml ?? '').join('');
-      if (xml) out.push(`<${p}row r="${nextPlanRow + 1}">${xml}</${p}row>`);
+      if (xml) parts.push(`<${p}row r="${nextPlanRow + 1}">${xml}</${p}row>`);
     }
+    return parts.join('');
   };
-  const beforeTopLevel = (name: string) => {
+  const beforeTopLevel = (name: string, start: number) => {
     if (!sawSheetViews && frozen > 0 && AFTER_SHEET_VIEWS.has(name)) {
       sawSheetViews = true;
-      out.push(`<${p}sheetViews><${p}sheetView workbookViewId="0">${paneXml(p, frozen)}</${p}sheetView></${p}sheetViews>`);
+      insertBefore(start, `<${p}sheetViews><${p}sheetView workbookViewId="0">${paneXml(p, frozen)}</${p}sheetView></${p}sheetViews>`);
     }
     if (!sawCols && widths.length && name === 'sheetData') {
       sawCols = true;
-      out.push(mergeCols(p, [], widths));
+      insertBefore(start, mergeCols(p, [], widths));
     }
     if (options.legacyDrawingRid && !sawLegacyDrawing && (AFTER_LEGACY_DRAWING.has(name) || name === 'worksheet')) {
       sawLegacyDrawing = true;
       // The r prefix is declared here: the sheet's root may not declare it.
-      out.push(`<${p}legacyDrawing xmlns:r="${REL_NS}" r:id="${options.legacyDrawingRid}"/>`);
+      insertBefore(start, `<${p}legacyDrawing xmlns:r="${REL_NS}" r:id="${options.legacyDrawingRid}"/>`);
     }
   };
 
-  const stream = new XmlStream((kind, buf, start, end, name) => {
-    const text = buf.slice(start, end);
+  const handleSheetData = (kind: 'open' | 'close' | 'empty', buf: string, start: number, end: number, name: string) => {
+    if (kind === 'close' && name === 'sheetData') {
+      inSheetData = false;
+      depth--;
+      const rows = planRowsBefore(Infinity);
+      if (rows) insertBefore(start, rows);
+      return;
+    }
+    if (name === 'row' && kind !== 'close') {
+      const text = buf.slice(start, end);
+      const r = rawAttr(text, 'r');
+      rowIndex = r !== undefined ? Number(r) - 1 : rowIndex + 1;
+      cellCol = -1;
+      const rows = planRowsBefore(rowIndex);
+      if (rows) insertBefore(start, rows);
+      if (nextPlanRow === rowIndex) nextPlanRow++;
+      rowCells = cells.row(rowIndex);
+      pending = 0;
+      copyRow = rowCells === null;
+      if (copyRow) return;
+      ownedCols = new Set(rowCells!.cells.map((c) => c.col));
+      // spans is only a hint for the reader, and now wrong: left out rather than guessed.
+      let open = text.replace(/\sspans\s*=\s*["'][^"']*["']/, '');
+      if (r === undefined) open = open.replace(/^<([\w.:-]+)/, `<$1 r="${rowIndex + 1}"`);
+      if (kind === 'empty') {
+        replace(start, end, open.replace(/\s*\/>$/, '>') + pendingBefore(Infinity) + `</${p}row>`);
+        rowCells = null;
+        copyRow = true;
+        return;
+      }
+      if (open !== text) replace(start, end, open);
+      return;
+    }
+    if (name === 'row' && kind === 'close') {
+      if (!copyRow) {
+        const rest = pendingBefore(Infinity);
+        if (rest) insertBefore(start, rest);
+      }
+      rowCells = null;
+      copyRow = true;
+      return;
+    }
+    if (copyRow) return;
+    if (name === 'c' && kind !== 'close') {
+      const text = buf.slice(start, end);
+      const ref = rawAttr(text, 'r');
+      cellCol = colRef(ref, cellCol + 1);
+      if (ownedCols!.has(cellCol)) {
+        // An input cell where the plan writes: replaced by the plan's cell.
+        skipCell = kind === 'open';
+        replace(start, end, '');
+        return;
+      }
+      const before = pendingBefore(cellCol);
+      // A cell without r is placed by its predecessors: it gets its address, since cells now move in.
+      if (ref === undefined) replace(start, end, before + text.replace(/^<([\w.:-]+)/, `<$1 r="${columnLetter(cellCol)}${rowIndex + 1}"`));
+      else if (before) insertBefore(start, before);
+      return;
+    }
+    if (skipCell) {
+      replace(start, end, '');
+      if (kind === 'close' && name === 'c') skipCell = false;
+    }
+  };
+
+  const handler: TokenHandler = (kind, buf, start, end, name) => {
     if (kind === 'text' || kind === 'cdata' || kind === 'other') {
-      if (colsCapture) return;
-      if (inSheetData && skipCell) return;
-      out.push(kind === 'cdata' ? `<![CDATA[${text}]]>` : text);
+      if (colsCapture || (inSheetData && skipCell)) {
+        // cdata offsets exclude the markers; the whole token goes.
+        replace(kind === 'cdata' ? start - 9 : start, kind === 'cdata' ? end + 3 : end, '');
+      }
       return;
     }
     if (inSheetData) {
-      handleSheetData(kind, text, name);
+      handleSheetData(kind, buf, start, end, name);
       return;
     }
     if (checkPane) {
       checkPane = false;
-      if ((kind === 'close' || name !== 'pane') && frozen > 0) out.push(paneXml(p, frozen));
+      if ((kind === 'close' || name !== 'pane') && frozen > 0) insertBefore(start, paneXml(p, frozen));
     }
     if (kind === 'open' || kind === 'empty') {
-      if (depth === 1) beforeTopLevel(name);
+      if (colsCapture) {
+        if (name === 'col') {
+          const a = attributes(buf.slice(start, end));
+          colsCapture.push({ min: Number(a.min), max: Number(a.max), attrs: a });
+        }
+        replace(start, end, '');
+        return;
+      }
+      if (depth === 1) beforeTopLevel(name, start);
       if (depth === 1 && name === 'dimension') {
+        const text = buf.slice(start, end);
         const ref = unionRef(attributes(text).ref, cells, widths);
-        out.push(ref ? text.replace(/(\sref\s*=\s*["'])[^"']*(["'])/, `$1${ref}$2`) : text);
+        if (ref) replace(start, end, text.replace(/(\sref\s*=\s*["'])[^"']*(["'])/, `$1${ref}$2`));
         return;
       }
       if (depth === 1 && name === 'sheetViews') sawSheetViews = true;
-      if (depth === 2 && name === 'sheetView' && sheetViewDepth < 0) {
-        sheetViewDepth = 2;
+      if (depth === 2 && name === 'sheetView' && !sawSheetView) {
+        sawSheetView = true;
         if (kind === 'empty' && frozen > 0) {
-          out.push(text.replace(/\s*\/>$/, '>') + paneXml(p, frozen) + `</${/^<([\w.-]+:)?/.exec(text)?.[0].slice(1) ?? ''}sheetView>`);
+          const text = buf.slice(start, end);
+          const close = `</${/^<([\w.-]+:)?/.exec(text)?.[1] ?? ''}sheetView>`;
+          replace(start, end, text.replace(/\s*\/>$/, '>') + paneXml(p, frozen) + close);
           return;
         }
         if (kind === 'open') checkPane = true;
@@ -186,35 +283,24 @@ export async function* patchSheet(zip: ZipReader, entry: ZipEntry, write: SheetW
       if (depth === 1 && name === 'cols') {
         sawCols = true;
         if (kind === 'empty') {
-          out.push(mergeCols(p, [], widths));
+          if (widths.length) replace(start, end, mergeCols(p, [], widths));
           return;
         }
         if (widths.length) {
           colsCapture = [];
+          replace(start, end, '');
           depth++;
           return;
         }
       }
-      if (colsCapture) {
-        if (name !== 'col') return;
-        const a = attributes(text);
-        colsCapture.push({ min: Number(a.min), max: Number(a.max), attrs: a });
-        return;
-      }
       if (depth === 1 && name === 'legacyDrawing') sawLegacyDrawing = true;
       if (depth === 1 && name === 'sheetData') {
         if (kind === 'empty') {
-          out.push(text.replace(/\s*\/>$/, '>'));
-          flushPlanRows(Infinity);
-          out.push(`</${p}sheetData>`);
+          replace(start, end, buf.slice(start, end).replace(/\s*\/>$/, '>') + planRowsBefore(Infinity) + `</${p}sheetData>`);
           return;
         }
         inSheetData = true;
-        out.push(text);
-        depth++;
-        return;
       }
-      out.push(text);
       if (kind === 'open') depth++;
       return;
     }
@@ -222,88 +308,32 @@ export async function* patchSheet(zip: ZipReader, entry: ZipEntry, write: SheetW
     if (colsCapture) {
       if (name === 'cols') {
         depth--;
-        out.push(mergeCols(p, colsCapture, widths));
+        replace(start, end, mergeCols(p, colsCapture, widths));
         colsCapture = null;
-      }
+      } else replace(start, end, '');
       return;
     }
     depth--;
-    if (depth === 0 && name === 'worksheet') beforeTopLevel('worksheet');
-    out.push(text);
-  });
+    if (depth === 0 && name === 'worksheet') beforeTopLevel('worksheet', start);
+  };
 
-  function handleSheetData(kind: 'open' | 'close' | 'empty', text: string, name: string) {
-    if (kind === 'close' && name === 'sheetData') {
-      inSheetData = false;
-      depth--;
-      flushPlanRows(Infinity);
-      out.push(text);
-      return;
-    }
-    if (name === 'row' && kind !== 'close') {
-      const a = attributes(text);
-      rowIndex = a.r !== undefined ? Number(a.r) - 1 : rowIndex + 1;
-      cellCol = -1;
-      flushPlanRows(rowIndex);
-      if (nextPlanRow === rowIndex) nextPlanRow++;
-      rowCells = cells.row(rowIndex);
-      pending = 0;
-      copyRow = rowCells === null;
-      if (copyRow) {
-        out.push(text);
-        return;
-      }
-      ownedCols = new Set(rowCells!.cells.map((c) => c.col));
-      // spans is only a hint for the reader, and now wrong: left out rather than guessed.
-      let open = text.replace(/\sspans\s*=\s*["'][^"']*["']/, '');
-      if (a.r === undefined) open = open.replace(/^<([\w.:-]+)/, `<$1 r="${rowIndex + 1}"`);
-      if (kind === 'empty') {
-        out.push(open.replace(/\s*\/>$/, '>'));
-        emitPending(Infinity);
-        out.push(`</${p}row>`);
-        rowCells = null;
-        return;
-      }
-      out.push(open);
-      return;
-    }
-    if (name === 'row' && kind === 'close') {
-      if (!copyRow) emitPending(Infinity);
-      rowCells = null;
-      out.push(text);
-      return;
-    }
-    if (copyRow) {
-      out.push(text);
-      return;
-    }
-    if (name === 'c' && kind !== 'close') {
-      const a = attributes(text);
-      cellCol = colRef(a.r, cellCol + 1);
-      if (ownedCols!.has(cellCol)) {
-        skipCell = kind === 'open';
-        return;
-      }
-      emitPending(cellCol);
-      // A cell without r is placed by its predecessors: it gets its address, since cells now move in.
-      out.push(a.r === undefined ? text.replace(/^<([\w.:-]+)/, `<$1 r="${columnLetter(cellCol)}${rowIndex + 1}"`) : text);
-      return;
-    }
-    if (skipCell) {
-      if (kind === 'close' && name === 'c') skipCell = false;
-      return;
-    }
-    out.push(text);
-  }
-
+  const decoder = new TextDecoder('utf-8');
+  let carry = '';
   for await (const chunk of zip.stream(entry)) {
-    stream.push(chunk);
+    cur = carry + decoder.decode(chunk, { stream: true });
+    copyFrom = 0;
+    const stop = scanXml(cur, 0, false, handler);
+    cut(stop);
+    carry = cur.slice(stop);
     if (out.length) {
       yield out.join('');
       out = [];
     }
   }
-  stream.end();
+  cur = carry + decoder.decode();
+  copyFrom = 0;
+  scanXml(cur, 0, true, handler);
+  cut(cur.length);
   if (out.length) yield out.join('');
 }
 

@@ -124,11 +124,23 @@ export class StyleBook {
     return this.indexOf('fills', `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${rgb}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
   }
 
+  private sealed = false;
+
+  /** After this, a style not seen before is a programming error (styles.xml may be written already). */
+  seal(): void {
+    this.sealed = true;
+  }
+
+  unseal(): void {
+    this.sealed = false;
+  }
+
   /** The cellXfs index for an output cell: number format, solid fill or none, bold or not. */
   style(format: string, fill: string | null, bold: boolean): number {
     const key = `${format}\u0000${fill ?? ''}\u0000${bold ? 1 : 0}`;
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
+    if (this.sealed) throw new Error(`style not registered before writing: ${JSON.stringify(key)}`);
     const numFmtId = this.formatId(format || GENERAL_FORMAT);
     const fontId = bold ? this.boldFont() : 0;
     const fillId = fill ? this.solidFill(fill) : 0;

@@ -13,32 +13,20 @@ export type TokenKind = 'open' | 'close' | 'empty' | 'text' | 'cdata' | 'other';
  */
 export type TokenHandler = (kind: TokenKind, buf: string, start: number, end: number, name: string) => void;
 
-const GT_OR_QUOTE = /[>"']/g;
-
 /** End of the tag that starts at `lt` (index just past '>'), or -1 when it is not complete yet. */
 function tagEnd(buf: string, lt: number): number {
-  const gt = buf.indexOf('>', lt);
-  if (gt < 0) return -1;
-  // Fast path: no quote before the '>' that could hide it (the usual case for <v>, </c>, </row>).
-  let quoted = false;
-  for (let i = lt + 1; i < gt; i++) {
+  // A '>' inside a quoted attribute value is legal XML, so quotes are skipped whole.
+  const n = buf.length;
+  for (let i = lt + 1; i < n; i++) {
     const code = buf.charCodeAt(i);
+    if (code === 62) return i + 1;
     if (code === 34 || code === 39) {
-      quoted = true;
-      break;
+      const close = buf.indexOf(code === 34 ? '"' : "'", i + 1);
+      if (close < 0) return -1;
+      i = close;
     }
   }
-  if (!quoted) return gt + 1;
-  // A quote before the '>': values are scanned whole, since a '>' inside one is legal XML.
-  GT_OR_QUOTE.lastIndex = lt;
-  for (;;) {
-    const m = GT_OR_QUOTE.exec(buf);
-    if (!m) return -1;
-    if (m[0] === '>') return m.index + 1;
-    const close = buf.indexOf(m[0], m.index + 1);
-    if (close < 0) return -1;
-    GT_OR_QUOTE.lastIndex = close + 1;
-  }
+  return -1;
 }
 
 function isNameEnd(code: number): boolean {
@@ -46,7 +34,13 @@ function isNameEnd(code: number): boolean {
   return code === 32 || code === 9 || code === 13 || code === 10 || code === 47 || code === 62;
 }
 
+// The one-letter names of cells (c, v, f, t, r) come from this table instead of a new slice each time.
+const ONE_LETTER: string[] = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
+
 function localNameAt(buf: string, from: number): string {
+  const c0 = buf.charCodeAt(from);
+  if (c0 < 128 && isNameEnd(buf.charCodeAt(from + 1))) return ONE_LETTER[c0];
+  if (c0 === 114 && buf.charCodeAt(from + 1) === 111 && buf.charCodeAt(from + 2) === 119 && isNameEnd(buf.charCodeAt(from + 3))) return 'row';
   let end = from;
   let colon = -1;
   for (; end < buf.length; end++) {
@@ -168,6 +162,30 @@ export function attributes(tag: string): Record<string, string> {
     i = close + 1;
   }
   return out;
+}
+
+/**
+ * One attribute's raw value (entities not decoded) straight from the tag text, for the hot path of
+ * cells and rows where a whole attribute object per tag would be most of the garbage; undefined when
+ * absent.
+ */
+export function rawAttr(tag: string, name: string): string | undefined {
+  const key = name + '=';
+  let i = tag.indexOf(key);
+  while (i > 0) {
+    const before = tag.charCodeAt(i - 1);
+    // preceded by white space: a whole attribute name, not the end of "xr:r" or "spans"
+    if (before === 32 || before === 9 || before === 10 || before === 13) {
+      const q = i + key.length;
+      const quote = tag.charCodeAt(q);
+      if (quote === 34 || quote === 39) {
+        const close = tag.indexOf(quote === 34 ? '"' : "'", q + 1);
+        return close < 0 ? undefined : tag.slice(q + 1, close);
+      }
+    }
+    i = tag.indexOf(key, i + 1);
+  }
+  return undefined;
 }
 
 /** One attribute by local name, ignoring its prefix ('id' finds 'r:id'); null when absent. */

@@ -219,9 +219,14 @@ export class ZipReader {
     let produced = 0;
     const feed = async () => {
       for (const piece of pieces) {
-        if (!inflate.write(piece)) await new Promise((resolve) => inflate.once('drain', resolve));
+        if (inflate.destroyed) return;
+        // A reader that stops early destroys the stream: 'close' then ends the wait that 'drain' would.
+        if (!inflate.write(piece)) await new Promise((resolve) => {
+          inflate.once('drain', resolve);
+          inflate.once('close', resolve);
+        });
       }
-      inflate.end();
+      if (!inflate.destroyed) inflate.end();
     };
     const feeding = feed().catch((e) => inflate.destroy(e as Error));
     try {
