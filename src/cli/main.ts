@@ -6,8 +6,8 @@
  * Each command's module is loaded only when it runs: help and parse-target never load ExcelJS.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { PlanError } from '../core/index.js';
-import { parseCommandLine } from './args.js';
+import { PlanError, SHEETS, t as coreT } from '../core/index.js';
+import { parseCommandLine, requestedLang } from './args.js';
 import { CliError, defaultIo, type Io } from './terminal.js';
 import { TEXT } from './text.js';
 
@@ -49,6 +49,12 @@ export async function main(argv: string[], ioOverrides: Partial<Io> = {}): Promi
     }
   } catch (e) {
     // WorkbookFileError is recognised by name: importing its module here would load ExcelJS for every command.
+    if (e instanceof PlanError && e.code === 'sheet.missing') {
+      // The core says it in both languages, not knowing the reader's; the command line knows it.
+      const lang = requestedLang(argv) ?? 'it';
+      io.err(`cruscotto: ${coreT(lang, 'sheet.missing', { sheet: SHEETS.indicators[lang] })}`);
+      return 2;
+    }
     if (e instanceof CliError || e instanceof PlanError || (e instanceof Error && e.name === 'WorkbookFileError')) {
       io.err(`cruscotto: ${e.message}`);
       return e instanceof CliError ? e.exitCode : 2;

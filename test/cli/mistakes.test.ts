@@ -50,6 +50,7 @@ beforeAll(async () => {
     Indicatori: [['Codice', 'Obiettivo', 'Target', 'Consuntivo'], ['1.1', '1', '>= 10', null], ['1.2', '1', '<= 5', null]],
   });
   for (const ext of ['ods', 'xls', 'csv']) writeFileSync(f(`piano.${ext}`), 'Codice;Obiettivo\n1.1;1\n');
+  await writeTables(f('senza-indicatori.xlsx'), { Foglio1: [['a']] });
   mkdirSync(f('risultati.json'));
   mkdirSync(f('esistente'));
   await writeTables(f('esistente/piano.xlsx'), { Indicatori: [['Codice']] });
@@ -159,6 +160,11 @@ const MISTAKES: Mistake[] = [
     it: () => `cruscotto: ${f(`piano.${ext}`)}: i file .${ext} non sono letti; aprirlo nel foglio di calcolo e salvarlo come .xlsx (Cartella di lavoro di Excel).`,
     en: () => `cruscotto: ${f(`piano.${ext}`)}: .${ext} files are not read; open it in your spreadsheet program and save it as .xlsx (Excel Workbook).`,
   })),
+  {
+    name: 'a workbook without an Indicatori sheet', argv: () => ['score', f('senza-indicatori.xlsx')], code: 2,
+    it: () => 'cruscotto: Manca il foglio Indicatori.',
+    en: () => 'cruscotto: The Indicators sheet is missing.',
+  },
   {
     name: 'init refuses a .csv name', argv: () => ['init', f('nuovo.csv')], code: 2,
     it: () => `cruscotto: ${f('nuovo.csv')}: il cruscotto si scrive in formato .xlsx; usare un nome che finisce in .xlsx (ad esempio ${f('nuovo.xlsx')}).`,
