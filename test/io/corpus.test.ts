@@ -97,7 +97,7 @@ describe('Excel layout, what single features demand', () => {
     expect(json.indicators.find((i) => i.code === '1.1')?.score).toBeNull();
   });
 
-  it.each(['user-Sintesi', 'user-sintesi'])('%s: the user sheet is left alone, the tool writes another name and says so', (id) => {
+  it.each(['user-Sintesi', 'user-sintesi'])('%s: the user sheet is left alone, the tool writes another name and says so in its issues', (id) => {
     const c = get(id);
     const user = id === 'user-Sintesi' ? 'Sintesi' : 'sintesi';
     const out = readParts(c.output);
@@ -107,6 +107,12 @@ describe('Excel layout, what single features demand', () => {
     expect(issues).toBe('Segnalazioni');
     expect(sheetList(out).map((s) => s.name)).toContain(user);
     expect(sheetTexts(out, user).get('A1')).toBe(sheetTexts(readParts(c.input), user).get('A1'));
+    expect(jsonOf(c).issues.some((i) => i.message.includes(summary as string))).toBe(true);
+  });
+
+  it.each(['user-Sintesi', 'user-sintesi'])('%s: the terminal names the sheet the summary went to', (id) => {
+    const c = get(id);
+    const { summary } = markedSheets(readParts(c.output));
     expect(c.run.stdout + c.run.stderr).toContain(summary as string);
   });
 
@@ -132,5 +138,43 @@ describe('Excel layout, what single features demand', () => {
       if (path.startsWith('xl/comments')) expect(elements(partText(second, path), 'comment').length, path).toBe(elements(partText(first, path), 'comment').length);
       else if (!/worksheets\/sheet|sharedStrings|styles|docProps\/app|workbook\.xml/.test(path)) expect(Buffer.from(second.get(path) as Uint8Array).equals(Buffer.from(data)), path).toBe(true);
     }
+  });
+});
+
+/*
+ * The check itself must be able to fail: each mutation below is a writer bug the issue lists, applied to
+ * a scored copy, and the check must name it.
+ */
+describe('the package check catches what a writer could break', () => {
+  const mutate = (id: string, path: (out: ReturnType<typeof readParts>) => string, edit: (xml: string) => string) => {
+    const c = get(id);
+    const input = readParts(c.input);
+    const out = readParts(c.output);
+    const part = path(out);
+    out.set(part, new TextEncoder().encode(edit(partText(out, part))));
+    return checkPackage(input, out).problems;
+  };
+  const indicatori = (out: ReturnType<typeof readParts>) => sheetList(out).find((s) => s.name === 'Indicatori')?.path as string;
+
+  it.each([
+    ['an untouched part rewritten', 'plain', () => 'xl/theme/theme1.xml', (x: string) => x.replace('Office Theme', 'Tema'), /^part changed: xl\/theme\/theme1\.xml$/],
+    ["an input cell's style index", 'plain', indicatori, (x: string) => x.replace(/<c r="J2"( s="\d+")?/, '<c r="J2" s="3"'), /^Indicatori!J2: input cell changed/],
+    ['a cached value dropped', 'cached-zero', indicatori, (x: string) => x.replace(/(<f>Impostazioni!B2-2024<\/f>)<v>0<\/v>/, '$1'), /input cell changed/],
+    ['the sheet password removed', 'sheet-protection', indicatori, (x: string) => x.replace(/<sheetProtection[^>]*\/>/, ''), /<sheetProtection> lost/],
+    ['the frozen pane moved', 'frozen-zoom', indicatori, (x: string) => x.replace('topLeftCell="C3"', 'topLeftCell="A2"'), /<sheetViews> lost or changed/],
+    ['a new cell in an input column', 'plain', indicatori, (x: string) => x.replace('</sheetData>', '<row r="70"><c r="B70"><v>1</v></c></row></sheetData>'), /^Indicatori!B70: new cell outside the output columns/],
+    ['styles renumbered', 'plain', (out: ReturnType<typeof readParts>) => [...out.keys()].find((p) => p.endsWith('styles.xml')) as string, (x: string) => x.replace(/<cellXfs count="(\d+)">/, '<cellXfs count="$1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'), /^styles cellXfs: entry \d+ changed or moved/],
+    ['a sheet-scoped name merged', 'scoped-names', () => 'xl/workbook.xml', (x: string) => x.replace(/<definedName name="Area" localSheetId="1">[^<]*<\/definedName>/, ''), /^defined name lost or changed: \["Indicatori"/],
+    ['a note author renamed', 'notes', () => 'xl/comments1.xml', (x: string) => x.replace('Anna Bianchi</author>', 'Autore</author>'), /comments1\.xml authors: entry 1 changed/],
+  ])('%s', (_, id, path, edit, expected) => {
+    expect(mutate(id, path, edit).some((p) => expected.test(p))).toBe(true);
+  });
+
+  it("a score LibreOffice shows differently from the JSON", () => {
+    const c = get('plain');
+    const json = jsonOf(c);
+    json.indicators[0].score = (json.indicators[0].score ?? 0) + 0.01;
+    const base = c.output.slice(dir.length + 1).replace(/\.\w+$/, '');
+    expect(libreofficeScores(csvDir, base, json, 'Sintesi').some((p) => p.includes(`Indicatori ${json.indicators[0].code} Punteggio`))).toBe(true);
   });
 });
