@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MESSAGES, bilingual, formatNumber, formatPercent, t } from '../../src/core/messages.js';
+import { PEOPLE_MESSAGES } from '../../src/core/people-messages.js';
 import { TEXT as CLI_TEXT } from '../../src/cli/text.js';
+import { GAS_TEXT } from '../../gas/messages.js';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -55,7 +57,9 @@ function bilingualProblems(table: object): string[] {
 describe('every user-facing sentence has Italian and English', () => {
   it.each([
     ['the core (src/core/messages.ts)', MESSAGES],
+    ['individual performance (src/core/people-messages.ts)', PEOPLE_MESSAGES],
     ['the command line (src/cli/text.ts)', CLI_TEXT],
+    ['Google Sheets (gas/messages.ts)', GAS_TEXT],
   ] as [string, object][])('%s', (_, table) => {
     expect(Object.keys(table).length).toBeGreaterThan(10);
     expect(bilingualProblems(table)).toEqual([]);
