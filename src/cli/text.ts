@@ -77,6 +77,10 @@ Exit codes: 0 plan scored (even with issues; with --strict 1 when there are erro
     it: '{file}: il file di uscita è quello di ingresso; usare --in-place per aggiornarlo o un altro --out.',
     en: '{file}: the output is the input file; use --in-place to update it, or another --out.',
   },
+  unreadable: {
+    it: '{file}: non è un file xlsx leggibile; aprirlo nel foglio di calcolo e salvarlo di nuovo come .xlsx.',
+    en: '{file}: not a readable xlsx file; open it in your spreadsheet program and save it again as .xlsx.',
+  },
   notFound: { it: '{file}: file non trovato.', en: '{file}: file not found.' },
   saveAsXlsx: {
     it: '{file}: i file {ext} non sono letti; aprirlo nel foglio di calcolo e salvarlo come .xlsx (Cartella di lavoro di Excel).',

@@ -85,7 +85,7 @@ describe('cruscotto score', () => {
     writeFileSync(notXlsx, 'not a workbook');
     const a = await run(['score', notXlsx]);
     expect(a.code).toBe(2);
-    expect(a.err.split('\n').pop()).toBe(`cruscotto: ${notXlsx}: non è un file xlsx leggibile / not a readable xlsx file`);
+    expect(a.err.split('\n').pop()).toBe(`cruscotto: ${notXlsx}: non è un file xlsx leggibile; aprirlo nel foglio di calcolo e salvarlo di nuovo come .xlsx.`);
     const missing = await run(['score', join(dir, 'nessuno.xlsx')]);
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('file non trovato');

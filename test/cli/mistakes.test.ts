@@ -51,6 +51,7 @@ beforeAll(async () => {
   });
   for (const ext of ['ods', 'xls', 'csv']) writeFileSync(f(`piano.${ext}`), 'Codice;Obiettivo\n1.1;1\n');
   await writeTables(f('senza-indicatori.xlsx'), { Foglio1: [['a']] });
+  writeFileSync(f('finto.xlsx'), 'Codice;Obiettivo\n');
   mkdirSync(f('risultati.json'));
   mkdirSync(f('esistente'));
   await writeTables(f('esistente/piano.xlsx'), { Indicatori: [['Codice']] });
@@ -160,6 +161,11 @@ const MISTAKES: Mistake[] = [
     it: () => `cruscotto: ${f(`piano.${ext}`)}: i file .${ext} non sono letti; aprirlo nel foglio di calcolo e salvarlo come .xlsx (Cartella di lavoro di Excel).`,
     en: () => `cruscotto: ${f(`piano.${ext}`)}: .${ext} files are not read; open it in your spreadsheet program and save it as .xlsx (Excel Workbook).`,
   })),
+  {
+    name: 'a file named .xlsx that is not a workbook', argv: () => ['score', f('finto.xlsx')], code: 2,
+    it: () => `cruscotto: ${f('finto.xlsx')}: non è un file xlsx leggibile; aprirlo nel foglio di calcolo e salvarlo di nuovo come .xlsx.`,
+    en: () => `cruscotto: ${f('finto.xlsx')}: not a readable xlsx file; open it in your spreadsheet program and save it again as .xlsx.`,
+  },
   {
     name: 'a workbook without an Indicatori sheet', argv: () => ['score', f('senza-indicatori.xlsx')], code: 2,
     it: () => 'cruscotto: Manca il foglio Indicatori.',

@@ -4,6 +4,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import {
   INDICATOR_COLUMNS, SHEETS, findSheet, formatPercent, methodLabel, resultJson, scorePlan, type Lang, type PlanInput, type ScoreResult,
 } from '../../core/index.js';
+import { FILE_MESSAGES, WorkbookFileError } from '../../io/errors.js';
 import { readWorkbookFile } from '../../io/read.js';
 import { writeScoredCopy } from '../../io/write.js';
 import type { WorkbookRead } from '../../core/index.js';
@@ -23,7 +24,13 @@ export async function loadAndScore(
 ): Promise<{ input: PlanInput; result: ScoreResult; workbook: WorkbookRead }> {
   checkInputFile(file, options.lang ?? 'it');
   if (options.lang && !quiet) io.err(say(options.lang, 'reading', { file }));
-  const workbook = await readWorkbookFile(file);
+  const workbook = await readWorkbookFile(file).catch((e: unknown) => {
+    // The reader says it in both languages; the commonest case is said in the run's language.
+    if (e instanceof WorkbookFileError && e.message === FILE_MESSAGES.unreadable(file)) {
+      throw new CliError(say(options.lang ?? 'it', 'unreadable', { file }));
+    }
+    throw e;
+  });
   const { input } = workbook;
   if (options.lang && !quiet) io.err(say(options.lang, 'scoring', { file: basename(file) }));
   const result = scorePlan(input, { ...options, workbook: workbook.sheets });
