@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
-import { markedSheets, readParts, sheetList } from '../io/corpus/check.js';
+import { markedSheets, readParts, sheetPages } from '../io/corpus/check.js';
 
 const EXAMPLE = new URL('../../examples/pira-2024.xlsx', import.meta.url).pathname;
 // The example's JSON twin names its sheets (the two are generated together by `npm run example`).
@@ -77,37 +77,20 @@ describe('the scored workbook in LibreOffice', () => {
 
   /*
    * The whole workbook is printed as LibreOffice prints it, each sheet with its own page setup (nothing is
-   * removed or rewritten first, so what is counted is what a reviewer gets from File > Print). LibreOffice
-   * prints the sheets in workbook order, each starting on a new page with its first cell at the top left;
-   * pdftotext gives the text of each page. A sheet's pages run from the first page, after the previous
-   * sheet's start, that shows its first cell's text, to the start of the next sheet.
+   * removed or rewritten first, so what is counted is what a reviewer gets from File > Print); pdftotext
+   * gives each page's text and sheetPages attributes the pages to the sheets.
    */
   it('prints each sheet the tool writes on one page (landscape, one page wide)', () => {
     execFileSync('soffice', ['--headless', profile, '--convert-to', 'pdf', out, '--outdir', dir], { stdio: 'ignore', timeout: 120_000 });
     const pages = execFileSync('pdftotext', ['-layout', join(dir, 'valutato.pdf'), '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
     const parts = readParts(out);
-    const printed = sheetList(parts)
-      .filter((s) => s.attrs.state !== 'hidden')
-      .map((s) => ({ name: s.name, first: csvRows(join(dir, `valutato-${s.name}.csv`)).flat().find((c) => c.trim() !== '') }))
-      .filter((s): s is { name: string; first: string } => s.first !== undefined);
-    const starts: number[] = [];
-    let from = 0;
-    for (const s of printed) {
-      const page = pages.findIndex((text, i) => i >= from && text.includes(s.first));
-      expect(page, `first page of ${s.name} (showing "${s.first}")`).toBeGreaterThanOrEqual(0);
-      starts.push(page);
-      from = page + 1;
-    }
-    const pageCount = (name: string) => {
-      const i = printed.findIndex((s) => s.name === name);
-      return (i + 1 < printed.length ? starts[i + 1] : pages.length) - starts[i];
-    };
+    const { pages: pageCount, starts } = sheetPages(parts, pages, (name) => csvRows(join(dir, `valutato-${name}.csv`)));
     const tool = markedSheets(parts);
     expect(tool).toEqual({ summary: 'Sintesi', issues: 'Segnalazioni' });
-    expect({ Sintesi: pageCount('Sintesi'), Segnalazioni: pageCount('Segnalazioni') }).toEqual({ Sintesi: 1, Segnalazioni: 1 });
+    expect({ Sintesi: pageCount.get('Sintesi'), Segnalazioni: pageCount.get('Segnalazioni') }).toEqual({ Sintesi: 1, Segnalazioni: 1 });
     // The page found for Segnalazioni is really it: its last issue is printed there too.
     const issues = csvRows(join(dir, 'valutato-Segnalazioni.csv'));
     const lastMessage = issues[issues.length - 1][3].slice(0, 30);
-    expect(pages[starts[printed.findIndex((s) => s.name === 'Segnalazioni')]].replace(/\s+/g, ' ')).toContain(lastMessage.replace(/\s+/g, ' '));
+    expect(pages[starts.get('Segnalazioni') as number].replace(/\s+/g, ' ')).toContain(lastMessage.replace(/\s+/g, ' '));
   });
 });

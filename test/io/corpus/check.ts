@@ -528,3 +528,27 @@ export function libreofficeScores(dir: string, base: string, json: ScoreJson, su
   if (!entity || !shownPercent(entity[1], json.entity.score)) problems.push(`${base}: ${summarySheet} shows the entity as ${JSON.stringify(entity?.[1])}, JSON ${json.entity.score}`);
   return problems;
 }
+
+/**
+ * Pages of a printed workbook by sheet. LibreOffice prints the visible sheets in workbook order, each from
+ * a new page with its first cell at the top left; a sheet's pages run from the first page (after the
+ * previous sheet's start) showing its first non-empty cell's text to the next sheet's start. `cells`
+ * gives a sheet's cells as shown (the CSV LibreOffice wrote), so the text matches the print.
+ */
+export function sheetPages(parts: Parts, pages: string[], cells: (sheet: string) => string[][]): { pages: Map<string, number>; starts: Map<string, number> } {
+  const printed = sheetList(parts)
+    .filter((s) => s.attrs.state !== 'hidden' && s.attrs.state !== 'veryHidden')
+    .map((s) => ({ name: s.name, first: cells(s.name).flat().find((c) => c.trim() !== '') }))
+    .filter((s): s is { name: string; first: string } => s.first !== undefined);
+  const starts = new Map<string, number>();
+  let from = 0;
+  for (const s of printed) {
+    const page = pages.findIndex((text, i) => i >= from && text.includes(s.first));
+    if (page < 0) throw new Error(`no printed page shows the first cell of ${s.name} ("${s.first}")`);
+    starts.set(s.name, page);
+    from = page + 1;
+  }
+  const counts = new Map<string, number>();
+  printed.forEach((s, i) => counts.set(s.name, (i + 1 < printed.length ? (starts.get(printed[i + 1].name) as number) : pages.length) - (starts.get(s.name) as number)));
+  return { pages: counts, starts };
+}
