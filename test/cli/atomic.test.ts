@@ -36,10 +36,16 @@ describe('a write killed by the file-size limit', () => {
     const target = join(sub, 'valutato.xlsx');
     // The target already holds last month's scored copy.
     copyFileSync(join(dir, 'probe.xlsx'), target);
+    const json = join(sub, 'valutato.json');
+    writeFileSync(json, '{"previous": "run"}\n');
     const before = bytes(target);
-    const run = await cli(['score', EXAMPLE, '--out', target, '--quiet'], { shell: limited(Math.floor(scoredSize / 2048)) });
+    const run = await cli(['score', EXAMPLE, '--out', target, '--json', json, '--quiet'], { shell: limited(Math.floor(scoredSize / 2048)) });
     expect(run.code).not.toBe(0);
     expect(bytes(target).equals(before)).toBe(true);
+    // A failed run leaves every existing file as it was: the results of last month stay beside their workbook.
+    expect(readFileSync(json, 'utf8')).toBe('{"previous": "run"}\n');
+    // Node gets EFBIG rather than being killed, so the run can clean up its temporary file.
+    expect(readdirSync(sub).sort()).toEqual(['valutato.json', 'valutato.xlsx']);
   });
 
   it('leaves the input itself unchanged with --in-place', async () => {
