@@ -28,6 +28,25 @@ function showPlain(root: HTMLElement | null, message: string) {
   root.replaceChildren(p);
 }
 
+/**
+ * A ribbon button has no surface of its own: a small dialog says why it failed. showAsTaskpane is only a
+ * fallback, since Office ignores it for add-ins from the Marketplace (February 2026); the message also
+ * waits in the pane's status line.
+ */
+async function tellUser(message: string, lang: Lang): Promise<void> {
+  const ui = Office.context?.ui;
+  if (ui?.displayDialogAsync && Office.context.requirements?.isSetSupported?.('DialogApi', '1.1')) {
+    const url = new URL(`message.html?lang=${lang}&text=${encodeURIComponent(message)}`, location.href).href;
+    const opened = await new Promise<boolean>((resolve) => ui.displayDialogAsync(url, { height: 30, width: 35, displayInIframe: true }, (r) => resolve(r.status === Office.AsyncResultStatus.Succeeded)));
+    if (opened) return;
+  }
+  try {
+    await Office.addin.showAsTaskpane();
+  } catch {
+    // Nothing else can show it now; the pane keeps the message for its next opening.
+  }
+}
+
 function start() {
   const root = document.getElementById('app');
   if (typeof Office === 'undefined') {
@@ -52,14 +71,9 @@ function start() {
         pane?.show(summary);
         pane?.say(DONE[lang]);
       } catch (e) {
-        // A ribbon button has no surface of its own: the pane opens with the reason.
         const message = FAILED[lang] + (e instanceof Error ? e.message : String(e));
         pane?.say(message, 'error');
-        try {
-          await Office.addin.showAsTaskpane();
-        } catch {
-          // Without the shared runtime's showAsTaskpane the message waits in the pane for the next opening.
-        }
+        await tellUser(message, lang);
       } finally {
         event.completed();
       }

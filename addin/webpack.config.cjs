@@ -6,9 +6,10 @@ const fs = require('node:fs');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { manifestFor, DEV_BASE } = require('./manifest-url.cjs');
 
 const root = path.resolve(__dirname, '..');
-const base = (process.env.ADDIN_BASE_URL || 'https://localhost:3000').replace(/\/$/, '');
+const base = process.env.ADDIN_BASE_URL || DEV_BASE;
 const panelCss = fs.readFileSync(path.join(root, 'src/ui/panel.css'), 'utf8');
 
 module.exports = {
@@ -45,7 +46,8 @@ module.exports = {
     new CopyWebpackPlugin({
       patterns: [
         { from: 'addin/assets/*.png', to: 'assets/[name][ext]' },
-        { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => content.toString().replaceAll('https://localhost:3000', base) },
+        { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => manifestFor(content.toString(), base) },
+        { from: 'addin/message.html', to: 'message.html' },
       ],
     }),
   ],

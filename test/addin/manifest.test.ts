@@ -6,6 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import { readdirSync } from 'node:fs';
+
+const { manifestFor } = createRequire(import.meta.url)('../../addin/manifest-url.cjs') as { manifestFor(source: string, base: string): string };
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const source = readFileSync(`${ROOT}manifest.xml`, 'utf8');
@@ -38,13 +42,55 @@ describe('manifest.xml', () => {
     expect(JSON.stringify(doc.Hosts)).toContain('"@Name":"Workbook"');
     const sets = JSON.stringify(doc.Requirements);
     expect(sets).toContain('"@Name":"SharedRuntime","@MinVersion":"1.1"');
-    expect(sets).toContain('"@Name":"CustomFunctionsRuntime","@MinVersion":"1.1"');
+    expect(sets).toContain('"@Name":"CustomFunctionsRuntime","@MinVersion":"1.2"');
     const text = source;
     expect(text).toMatch(/<Runtime resid="Taskpane.Url" lifetime="long"\/>/);
     expect(text).toMatch(/<FunctionFile resid="Taskpane.Url"\/>/);
     expect(text).toMatch(/<Page>\s*<SourceLocation resid="Taskpane.Url"\/>/);
     expect(text).toMatch(/<FunctionName>scorePlan<\/FunctionName>/);
     expect(text).toMatch(/<Action xsi:type="ShowTaskpane">/);
+  });
+
+  it('declares every requirement set the code needs, and checks the others at run time', () => {
+    const declared = new Map<string, string>();
+    walk(doc.Requirements, (key, value) => {
+      if (key === 'Set') for (const set of [value].flat() as Node[]) declared.set(String(set['@Name']), String(set['@MinVersion']));
+    });
+    const code = readdirSync(`${ROOT}addin`).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(`${ROOT}addin/${f}`, 'utf8')).join('\n');
+    const version = (v: string) => v.split('.').map(Number).reduce((a, b) => a * 1000 + b);
+    // API -> the ExcelApi version that introduced it (Microsoft's requirement-set tables).
+    const EXCEL_API: [RegExp, string][] = [
+      [/\.names\.(add|getItemOrNullObject)\(/, '1.4'], [/getUsedRangeOrNullObject\(/, '1.4'], [/\.formula\b/, '1.7'],
+      [/freezePanes\.freezeRows\(/, '1.7'], [/dataValidation\./, '1.8'], [/\.pageLayout\b/, '1.9'], [/\.notes\b/, '1.18'],
+    ];
+    const guarded = new Set([...code.matchAll(/'ExcelApi', '(\d+\.\d+)'/g)].map((m) => m[1]));
+    for (const [api, needs] of EXCEL_API) {
+      if (!api.test(code)) continue;
+      const ok = version(declared.get('ExcelApi') ?? '0.0') >= version(needs) || guarded.has(needs);
+      expect(ok, `${api} needs ExcelApi ${needs}: declare it or guard it with isSetSupported`).toBe(true);
+    }
+    expect(guarded).toEqual(new Set(['1.9', '1.18']));
+    // CustomFunctions.Error with a message is CustomFunctionsRuntime 1.2.
+    if (/new CustomFunctions\.Error\(/.test(readFileSync(`${ROOT}addin/functions.ts`, 'utf8'))) expect(declared.get('CustomFunctionsRuntime')).toBe('1.2');
+    if (/displayDialogAsync/.test(code)) expect(code).toMatch(/isSetSupported\?\.\('DialogApi', '1\.1'\)/);
+  });
+
+  it('has one task pane with its TaskpaneId on the shared runtime\'s page, as the shared-runtime guide requires', () => {
+    const panes = [...source.matchAll(/<Action xsi:type="ShowTaskpane">([\s\S]*?)<\/Action>/g)].map((m) => m[1]);
+    expect(panes).toHaveLength(1);
+    expect(panes[0]).toMatch(/<TaskpaneId>Cruscotto\.Taskpane<\/TaskpaneId>/);
+    expect(panes[0]).toMatch(/<SourceLocation resid="Taskpane\.Url"\/>/);
+  });
+
+  it('puts only the origin of a custom ADDIN_BASE_URL in AppDomain, the full address everywhere else', () => {
+    const custom = manifestFor(source, 'https://intranet.ente.it/cruscotto/');
+    expect([...custom.matchAll(/<AppDomain>([^<]+)<\/AppDomain>/g)].map((m) => m[1])).toEqual(['https://intranet.ente.it']);
+    expect(custom).toContain('DefaultValue="https://intranet.ente.it/cruscotto/taskpane.html"');
+    expect(custom).not.toContain('localhost');
+    expect(XMLValidator.validate(custom)).toBe(true);
+    expect(() => manifestFor(source, 'http://intranet.ente.it')).toThrow(/https/);
+    const built2 = readFileSync(built, 'utf8');
+    expect([...built2.matchAll(/<AppDomain>([^<]+)<\/AppDomain>/g)].map((m) => m[1])).toEqual(['https://localhost:3000']);
   });
 
   it('resolves every resid, and every resource is used', () => {

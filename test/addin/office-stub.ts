@@ -19,6 +19,7 @@ Excel.run = (batch: (context: unknown) => Promise<unknown>) => batch(new Excel.R
 
 const actions = new Map<string, (event: { completed(): void }) => unknown>();
 let paneShown = 0;
+const dialogs: string[] = [];
 class CustomFunctionError extends Error {
   constructor(readonly code: string, message?: string) {
     super(message);
@@ -30,9 +31,20 @@ Object.assign(window, {
   __workbook: workbook,
   __actions: actions,
   __paneShown: () => paneShown,
+  __dialogs: dialogs,
   Office: {
     HostType: { Excel: 'Excel', Word: 'Word' },
-    context: { displayLanguage: 'it-IT', requirements: { isSetSupported: () => true } },
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+    context: {
+      displayLanguage: 'it-IT',
+      requirements: { isSetSupported: () => true },
+      ui: {
+        displayDialogAsync: (url: string, _options: unknown, callback: (r: { status: string }) => void) => {
+          dialogs.push(url);
+          callback({ status: 'succeeded' });
+        },
+      },
+    },
     onReady: (callback?: (info: { host: string; platform: string }) => void) => {
       const ready = Promise.resolve({ host, platform: 'OfficeOnline' });
       if (callback) void ready.then((info) => setTimeout(() => callback(info), 0));

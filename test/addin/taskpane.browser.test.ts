@@ -117,7 +117,7 @@ describe('task pane in Chromium', () => {
     await page.close();
   });
 
-  it('shows why the ribbon\'s "Calcola punteggi" failed, in Italian, and opens the pane', async () => {
+  it('shows why the ribbon\'s "Calcola punteggi" failed, in Italian, in a dialog and in the pane', async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
     await page.route('**/*', (route) => {
       const url = route.request().url();
@@ -127,13 +127,22 @@ describe('task pane in Chromium', () => {
     await page.goto(`${base}/taskpane.html`);
     await page.getByRole('button', { name: 'Calcola punteggi' }).waitFor();
     const outcome = await page.evaluate(async () => {
-      const w = window as unknown as { __workbook: { cellEditMode: boolean }; __actions: Map<string, (e: { completed(): void }) => Promise<void>>; __paneShown(): number };
+      const w = window as unknown as { __workbook: { cellEditMode: boolean }; __actions: Map<string, (e: { completed(): void }) => Promise<void>>; __dialogs: string[] };
       w.__workbook.cellEditMode = true;
       let done = false;
       await w.__actions.get('scorePlan')?.({ completed: () => (done = true) });
-      return { done, shown: w.__paneShown() };
+      return { done, dialogs: w.__dialogs };
     });
-    expect(outcome).toEqual({ done: true, shown: 1 });
+    expect(outcome.done).toBe(true);
+    expect(outcome.dialogs).toHaveLength(1);
+    // The dialog page (built beside the pane) shows the message as text.
+    const dialog = await browser.newPage();
+    await dialog.goto(outcome.dialogs[0]);
+    expect(await dialog.textContent('#text')).toMatch(/^Calcolo non riuscito: Excel sta modificando una cella: premi Invio o Esc/);
+    expect(await dialog.textContent('h1')).toBe('Cruscotto: calcolo non riuscito');
+    await dialog.close();
+    expect(await page.textContent('#status')).toMatch(/^Calcolo non riuscito: Excel sta modificando una cella/);
+    expect(await page.getAttribute('#status', 'data-kind')).toBe('error');
     expect(await page.textContent('#status')).toMatch(/^Calcolo non riuscito: Excel sta modificando una cella: premi Invio o Esc/);
     expect(await page.getAttribute('#status', 'data-kind')).toBe('error');
     await page.close();
