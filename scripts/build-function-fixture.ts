@@ -71,7 +71,7 @@ const BANDS = '99%:100%; 80%:80%; 0%:0%';
 const GZOOM = '100:100; 75:75; 50:50; 0:0';
 
 /** [function, arguments, expected worked out by hand, the working]. */
-const HAND: [string, unknown[], number, string][] = [
+const HAND: [string, unknown[], number | string, string][] = [
   // Band tables in the method argument (they imply fasce).
   ['ACHIEVEMENT', [28.95, 27, null, 'min', BANDS], 0.8, 'lower is better: 27/28,95 = 93,26%, at least 80% and below 99%: 80%'],
   ['ACHIEVEMENT', ['3,47%', '3,50%', null, null, BANDS], 1, '3,47/3,50 = 99,14%, at least 99%: 100%'],
@@ -98,6 +98,14 @@ const HAND: [string, unknown[], number, string][] = [
   ['ACHIEVEMENT', ['12,51', '<= 10', 12.5], 0, 'lower is better, past the Soglia: 0'],
   ['ACHIEVEMENT', [80, '>= 100', 80, null, 'soglia'], 0, 'soglia method: 0 at the Soglia, rising to 100% at the target'],
   ['ACHIEVEMENT', [90, '>= 100', 80, null, 'soglia'], 0.5, 'soglia method: (90 - 80)/(100 - 80) = 50%'],
+  // Weighted means and ratings at their edges.
+  ['WEIGHTED', [[[0.8], [0.6], [1]], [['50%'], ['25%'], ['25%']]], 0.8, '0,4 + 0,15 + 0,25 = 80%'],
+  ['WEIGHTED', [[[0.8], ['n.d.'], [0.6]], [['50%'], ['25%'], ['25%']]], 11 / 15, 'n.d. left out: (0,4 + 0,15)/0,75 = 11/15'],
+  ['WEIGHTED', [[[1], [0.5]], [[14.29], [14.29]]], 0.75, 'equal weights in percent points: simple mean'],
+  ['RATING', [0.9], 'Eccellente', '90% is the first step of Eccellente'],
+  ['RATING', ['89,99%'], 'Buono', 'just below 90%'],
+  ['RATING', [0.7 + 0.2], 'Eccellente', '0,7 + 0,2 is stored as 0,8999999999999999 and shown as 90%: Eccellente'],
+  ['RATING', [0.5999], 'Insufficiente', 'just below 60%'],
 ];
 
 const unexpected: string[] = [];

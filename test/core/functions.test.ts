@@ -30,7 +30,7 @@ describe('function table against the shared fixture', () => {
 // marked "hand" must say the same, so a fixture regenerated from a wrong core cannot pass.
 const B = '99%:100%; 80%:80%; 0%:0%';
 const G = '100:100; 75:75; 50:50; 0:0';
-const HAND: [unknown[], number][] = [
+const HAND: [unknown[], number | string][] = [
   [[28.95, 27, null, 'min', B], 0.8], // 27/28,95 = 93,26%
   [['3,47%', '3,50%', null, null, B], 1], // 99,14%
   [['6,93%', '>= 7%', null, null, B], 1], // 99% exactly
@@ -55,19 +55,26 @@ const HAND: [unknown[], number][] = [
   [[80, '>= 100', 80, null, 'soglia'], 0],
   [[90, '>= 100', 80, null, 'soglia'], 0.5],
 ];
+const HAND_OTHERS: [string, unknown[], number | string][] = [
+  ['WEIGHTED', [[[0.8], [0.6], [1]], [['50%'], ['25%'], ['25%']]], 0.8],
+  ['WEIGHTED', [[[0.8], ['n.d.'], [0.6]], [['50%'], ['25%'], ['25%']]], 11 / 15],
+  ['WEIGHTED', [[[1], [0.5]], [[14.29], [14.29]]], 0.75],
+  ['RATING', [0.9], 'Eccellente'],
+  ['RATING', ['89,99%'], 'Buono'],
+  ['RATING', [0.8999999999999999], 'Eccellente'],
+  ['RATING', [0.5999], 'Insufficiente'],
+];
+const ALL_HAND: [string, unknown[], number | string][] = [...HAND.map(([args, expected]) => ['ACHIEVEMENT', args, expected] as [string, unknown[], number | string]), ...HAND_OTHERS];
 
 describe('rows derived by hand', () => {
-  it.each(HAND.map(([args, expected]) => [JSON.stringify(args).slice(1, -1), args, expected] as const))('ACHIEVEMENT(%s)', (_, args, expected) => {
-    expect(callFunction('ACHIEVEMENT', args)).toBe(expected);
+  it.each(ALL_HAND.map(([fn, args, expected]) => [fn, JSON.stringify(args).slice(1, -1), args, expected] as const))('%s(%s)', (fn, _, args, expected) => {
+    expect(callFunction(fn, args)).toBe(expected);
   });
 
   it('are in the shared fixture, marked, with the same expected values', () => {
     const marked = calls.filter((c) => c.hand !== undefined);
-    expect(marked.map((c) => [c.args, c.expected])).toEqual(HAND.map(([args, expected]) => [args, expected]));
-    for (const c of marked) {
-      expect(c.fn).toBe('ACHIEVEMENT');
-      expect(c.hand?.length).toBeGreaterThan(5);
-    }
+    expect(marked.map((c) => [c.fn, c.args, c.expected])).toEqual(ALL_HAND);
+    for (const c of marked) expect(c.hand?.length).toBeGreaterThan(5);
   });
 });
 

@@ -53,8 +53,8 @@ describe('rating scale', () => {
   const EDGES: [number | null, string | null][] = [
     [1, 'Eccellente'], [0.9, 'Eccellente'], [0.8999, 'Buono'], [0.75, 'Buono'], [0.7499, 'Sufficiente'],
     [0.6, 'Sufficiente'], [0.5999, 'Insufficiente'], [0, 'Insufficiente'], [-0.1, 'Insufficiente'], [null, null],
-    [0.1 + 0.8, 'Eccellente'], // 0.9000000000000001 as stored, 0,9 as shown
-    [0.7 + 0.05, 'Buono'], // 0.75 (0.7499999999999999 in floats would be Sufficiente)
+    [0.7 + 0.2, 'Eccellente'], // 0.8999999999999999 as stored, 90% as shown
+    [0.7499999999999999, 'Buono'], // 75% as shown
   ];
   it.each(EDGES)('%s is %s', (score, label) => {
     expect(ratingFor(score, DEFAULT_RATING_SCALE)).toBe(label);
