@@ -26,7 +26,7 @@ describe('the strict SpreadsheetApp fake', () => {
     expect(() => range.setValues([[1, 2]])).toThrow('The data has 1 but the range has 2.');
     expect(() => range.setValues([[1, 2], [3]])).toThrow('number of columns in the data does not match');
     expect(() => range.setValues([[1, 2], [3, undefined as unknown as number]])).toThrow(/method signature/);
-    expect(() => range.setNotes([['a', null as unknown as string], ['', '']])).toThrow(/method signature/);
+    expect(() => range.setNotes([['a', 1 as unknown as string], ['', null]])).toThrow(/method signature/);
     expect(() => range.setFontWeights([['bold', 'heavy' as 'bold'], ['normal', null]])).toThrow(/method signature/);
     expect(() => range.setBackgrounds([['red', null], [null, null]])).toThrow(/method signature/);
     range.setValues([['1.10', 'x'], [true, null]]);

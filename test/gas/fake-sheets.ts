@@ -96,6 +96,7 @@ function checkGrid<T>(name: string, grid: unknown, rows: number, cols: number, o
 
 const isValue = (v: unknown): v is Value | null => v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date;
 const isString = (v: unknown): v is string => typeof v === 'string';
+const isNote = (v: unknown): v is string | null => v === null || typeof v === 'string';
 const isColor = (v: unknown): v is string | null => v === null || (typeof v === 'string' && /^(#[0-9a-f]{6}|)$/i.test(v));
 const isWeight = (v: unknown): v is 'bold' | 'normal' | null => v === null || v === 'bold' || v === 'normal';
 
@@ -148,10 +149,10 @@ export class FakeRange {
     for (let i = 0; i < this.rows; i++) for (let j = 0; j < this.cols; j++) this.sheet.cell(this.row + i, this.col + j).weight = weight ?? 'normal';
     return this;
   }
-  /** Sheets clears a note given ''; null is not a note. */
-  setNotes(notes: string[][]) {
+  /** '' or null removes a note. */
+  setNotes(notes: (string | null)[][]) {
     this.hit('setNotes');
-    this.each(checkGrid('setNotes', notes, this.rows, this.cols, isString), (c, v) => (c.note = v));
+    this.each(checkGrid('setNotes', notes, this.rows, this.cols, isNote), (c, v) => (c.note = v ?? ''));
     return this;
   }
   setDataValidation(rule: { list: string[] } | null) {
