@@ -74,6 +74,13 @@ tr.total td { font-weight: 700; font-size: 10.5pt; background: #DDEBF7; }
 .signatures > div { flex: 1; }
 .line { border-bottom: 1px solid #111827; height: 12mm; }
 .caption { font-size: 8pt; color: #374151; margin-top: 2pt; }
+/* Long lists of assignments: smaller type and tighter rows, so a scheda still fits its page. */
+section.compact table { font-size: 7.5pt; } section.compact th, section.compact td { padding: 1pt 3pt; }
+section.compact h2 { margin: 6pt 0 2pt; font-size: 9.5pt; } section.compact .comments { height: 10mm; }
+section.compact .signatures { margin-top: 8mm; } section.compact .line { height: 9mm; }
+section.dense table { font-size: 6.5pt; } section.dense th, section.dense td { padding: 0.5pt 2pt; line-height: 1.15; }
+section.dense h2 { margin: 4pt 0 1pt; font-size: 9pt; } section.dense .comments { height: 7mm; }
+section.dense .signatures { margin-top: 6mm; } section.dense .line { height: 7mm; } section.dense table.who td { font-size: 8.5pt; }
 @media screen { body { padding: 12px; } section.scheda { border-bottom: 2px dashed #9CA3AF; padding-bottom: 16px; margin-bottom: 16px; } }
 `;
 }
@@ -81,6 +88,20 @@ tr.total td { font-weight: 700; font-size: 10.5pt; background: #DDEBF7; }
 function pct(x: number | null, lang: Lang): string {
   return formatPercent(x, lang);
 }
+
+/**
+ * How tightly a scheda is set, from the lines its tables take (a long title wraps, about 70 characters a
+ * line at the normal size). Measured in Chromium: the normal size holds 14 such lines, compact 26, dense
+ * about 88 (40 two-line titles and 8 behaviours); beyond that a scheda runs onto a second page.
+ */
+function density(p: PersonResult): string {
+  const lines = (text: string) => 1 + Math.floor(text.length / 70);
+  const total = p.assignments.reduce((s, a) => s + lines(a.title), 0) + p.behaviourRatings.reduce((s, b) => s + lines(b.name), 0);
+  return total <= DENSITY.normal ? '' : total <= DENSITY.compact ? ' compact' : ' dense';
+}
+
+/** Lines of assignments and behaviours each setting holds on one page. */
+export const DENSITY = { normal: 14, compact: 26 };
 
 function scheda(p: PersonResult, people: PeopleResult, result: ScoreResult, options: SchedeOptions): string {
   const lang = options.lang;
@@ -131,7 +152,7 @@ ${bonus}
 <div style="flex: 0.5"><div class="line"></div><div class="caption">${l.date}</div></div>
 </div>`;
 
-  return `<section class="scheda" data-person="${esc(p.name)}">
+  return `<section class="scheda${density(p)}" data-person="${esc(p.name)}">
 <h1>${l.title}</h1>
 <p class="meta">${meta}</p>
 ${who}

@@ -95,4 +95,47 @@ describe('schede in Chromium', () => {
     execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', file, join(dir, 'scheda-pagina-1')]);
     expect(readFileSync(join(dir, 'scheda-pagina-1.png')).length).toBeGreaterThan(10_000);
   });
+
+  it.each([
+    // assignments with two-line titles, behaviours: compact and dense settings keep one page
+    [6, 2], [11, 4], [20, 6], [40, 8],
+  ])('a scheda with %i long assignments and %i behaviours fits one page', async (n, b) => {
+    const title = (i: number) => `Grado di soddisfazione degli utenti che accedono ai servizi della Biblioteca Storica, rilevazione ${i}`;
+    const input: PlanInput = {
+      sheets: {
+        Obiettivi: [['Codice', 'Titolo'], ['A', 'Area A']],
+        Indicatori: [['Codice', 'Indicatore', 'Obiettivo', 'Target', 'Consuntivo'], ...Array.from({ length: n }, (_, i) => [`A.${i}`, title(i), 'A', '>= 10', 9])],
+        Assegnazioni: [['Persona', 'Codice'], ...Array.from({ length: n }, (_, i) => ['Uno', `A.${i}`])],
+        Comportamenti: [['Persona', 'Comportamento', 'Valutazione'], ...Array.from({ length: b }, (_, i) => ['Uno', `Comportamento organizzativo ${i}`, 4])],
+      },
+    };
+    const scored = scorePlan(input);
+    const page = await browser.newPage();
+    await page.setContent(renderSchede(scorePeople(input, scored, 'it'), scored, { lang: 'it' }), { waitUntil: 'load' });
+    const file = join(dir, `scheda-${n}.pdf`);
+    writeFileSync(file, await page.pdf({ preferCSSPageSize: true }));
+    await page.close();
+    const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim() !== '');
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain(`rilevazione ${n - 1}`);
+    expect(pages[0]).toContain('Il valutato, per presa visione');
+  });
+
+  it('short schede still take a page each', async () => {
+    const input: PlanInput = {
+      sheets: {
+        Obiettivi: [['Codice', 'Titolo'], ['A', 'Area A']],
+        Indicatori: [['Codice', 'Obiettivo', 'Target', 'Consuntivo'], ['A.1', 'A', '>= 10', 9]],
+        Assegnazioni: [['Persona', 'Codice'], ['Uno', 'A'], ['Due', 'A.1'], ['Tre', 'A']],
+      },
+    };
+    const scored = scorePlan(input);
+    const page = await browser.newPage();
+    await page.setContent(renderSchede(scorePeople(input, scored, 'it'), scored, { lang: 'it' }), { waitUntil: 'load' });
+    const file = join(dir, 'schede-brevi.pdf');
+    writeFileSync(file, await page.pdf({ preferCSSPageSize: true }));
+    await page.close();
+    const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim() !== '');
+    expect(pages.map((p) => /Valutato\s+(\S+)/.exec(p)?.[1])).toEqual(['Uno', 'Due', 'Tre']);
+  });
 });
