@@ -473,6 +473,9 @@ export function scorePeople(input: PlanInput, result: ScoredPlan, lang: Lang): P
   if (behaviourSheet) readBehaviours(behaviourSheet.name, behaviourSheet.table, settings, registry, sink);
 
   const organisational = result.entity.score === null ? null : fromNumber(result.entity.score);
+  // Schede made only from Responsabile, in a workbook that sets no individual rules, are a by-product:
+  // they add no information issues to a plan that does not do individual evaluation.
+  const byProduct = source === 'owners' && !behaviourSheet && settings.compositions.size === 0;
   const missingComposition = new Set<string>();
   const drafts = [...registry.byKey.values()];
   const totals: (Rational | null)[] = [];
@@ -487,7 +490,7 @@ export function scorePeople(input: PlanInput, result: ScoredPlan, lang: Lang): P
       p.name, p.assignmentsAt, { sum: 'people.weights.sum', mixed: 'people.weights.mixed' }, sink,
     );
     const leftOut = p.assignments.filter((_, i) => assignmentValues[i] === null).map((a) => a.code);
-    if (leftOut.length > 0 && results.value !== null) {
+    if (leftOut.length > 0 && results.value !== null && !byProduct) {
       addPeopleIssue(sink, 'info', p.at.sheet, p.at.cell, 'people.notMeasured', { person: p.name, codes: leftOut.join(', ') });
     }
     const behaviours = weightedMean(
@@ -500,7 +503,7 @@ export function scorePeople(input: PlanInput, result: ScoredPlan, lang: Lang): P
     if (!composition) {
       // No rule for the role: the personal components the person has, in equal parts.
       const roleKey = normalizeHeader(p.role);
-      if (!missingComposition.has(roleKey)) {
+      if (!missingComposition.has(roleKey) && !byProduct) {
         missingComposition.add(roleKey);
         addPeopleIssue(sink, 'info', settings.sheet, '', 'people.composition.missing', { role: p.role || '-' });
       }

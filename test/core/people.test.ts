@@ -82,6 +82,13 @@ describe('assignments from Responsabile, at any level, when there is no Assegnaz
     expect(b.results).toBeCloseTo(0.75, 12);
   });
 
+  it('with no individual rules in the workbook, these schede add no issues to the plan', () => {
+    expect(r.issues).toEqual([]);
+    // Once the workbook sets a composition, a role without one is reported.
+    const ruled = people(plan({}, [['composizione dirigente', 'risultati 100%']]));
+    expect(ruled.issues.map((i) => i.code)).toEqual(['people.composition.missing']);
+  });
+
   it('no Responsabile and no sheets: nobody, no issues', () => {
     const input = plan();
     for (const row of input.sheets.Obiettivi.slice(1)) row[3] = null;
