@@ -7,7 +7,8 @@ import { formatPercent } from '../core/messages.js';
 import { barChart, statusChart } from './charts.js';
 import type { PanelHost, PanelOptions } from './panel-host.js';
 
-const TEXT = {
+/** Exported only for the test that every text has both languages (test/core/messages.test.ts). */
+export const TEXT = {
   it: {
     title: 'Cruscotto', score: 'Calcola punteggi', template: 'Crea modello', settings: 'Impostazioni',
     year: 'Anno', method: 'Metodo', save: 'Salva impostazioni', saved: 'Impostazioni salvate.',

@@ -8,6 +8,8 @@ import { MESSAGES, bilingual, formatNumber, formatPercent, t } from '../../src/c
 import { PEOPLE_MESSAGES } from '../../src/core/people-messages.js';
 import { TEXT as CLI_TEXT } from '../../src/cli/text.js';
 import { GAS_TEXT } from '../../gas/messages.js';
+import { ERROR_TEXTS } from '../../addin/errors.js';
+import { TEXT as PANE_TEXT } from '../../src/ui/panel.js';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -27,23 +29,27 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
  * What is wrong with a table, whichever of the two shapes the project uses: entries of { it, en }
  * (core, CLI, Apps Script) or one tree per language { it: {...}, en: {...} } (the pane).
  */
-function bilingualProblems(table: object): string[] {
-  const problems: string[] = [];
+function sentences(table: object): Map<string, { it?: unknown; en?: unknown; first: string }> {
   const pairs = new Map<string, { it?: unknown; en?: unknown; first: string }>();
   const byLanguage = Object.keys(table).length === 2 && 'it' in table && 'en' in table &&
     typeof (table as Tree).it === 'object' && typeof (table as Tree).en === 'object';
   if (byLanguage) {
     const it = leaves((table as { it: Tree }).it);
     const en = leaves((table as { en: Tree }).en);
-    for (const k of new Set([...it.keys(), ...en.keys()])) pairs.set(k, { it: it.get(k), en: en.get(k), first: 'it' });
-    if (Object.keys(table)[0] !== 'it') problems.push('Italian must come first');
+    const first = Object.keys(table)[0];
+    for (const k of new Set([...it.keys(), ...en.keys()])) pairs.set(k, { it: it.get(k), en: en.get(k), first });
   } else {
     for (const [k, v] of Object.entries(table)) {
       const entry = v as Record<string, unknown>;
       pairs.set(k, { it: entry?.it, en: entry?.en, first: Object.keys(entry ?? {})[0] });
     }
   }
-  for (const [k, { it, en, first }] of pairs) {
+  return pairs;
+}
+
+function bilingualProblems(table: object): string[] {
+  const problems: string[] = [];
+  for (const [k, { it, en, first }] of sentences(table)) {
     if (typeof it !== 'string' || it.trim() === '') problems.push(`${k}: no Italian`);
     if (typeof en !== 'string' || en.trim() === '') problems.push(`${k}: no English`);
     if (first !== 'it') problems.push(`${k}: Italian must come first`);
@@ -60,8 +66,10 @@ describe('every user-facing sentence has Italian and English', () => {
     ['individual performance (src/core/people-messages.ts)', PEOPLE_MESSAGES],
     ['the command line (src/cli/text.ts)', CLI_TEXT],
     ['Google Sheets (gas/messages.ts)', GAS_TEXT],
+    ['Excel\'s refusals (addin/errors.ts)', ERROR_TEXTS],
+    ['the pane shared by Excel and Sheets (src/ui/panel.ts)', PANE_TEXT],
   ] as [string, object][])('%s', (_, table) => {
-    expect(Object.keys(table).length).toBeGreaterThan(10);
+    expect(sentences(table).size).toBeGreaterThan(5);
     expect(bilingualProblems(table)).toEqual([]);
   });
 
