@@ -68,6 +68,10 @@ describe('parseTarget: context', () => {
     // writes its deadline as a serial.
     expect(targetToJson('x', parseTarget('<= 45900', { unit: 'data' }))).toMatchObject({ op: '<=', value: '2025-08-31', kind: 'date' });
     expect(targetToJson('x', parseTarget(45900, { unit: 'data' }))).toMatchObject({ op: null, value: '2025-08-31', kind: 'date' });
+    // A whole number however written is a serial; a fraction of a day is not a deadline.
+    expect(targetToJson('x', parseTarget('<= 45900,0', { unit: 'data' }))).toMatchObject({ value: '2025-08-31', kind: 'date' });
+    expect(parseTarget('<= 45900,5', { unit: 'data' })).toMatchObject({ value: 45900.5, kind: 'number' });
+    expect(parseTarget('<= 0', { unit: 'data' })).toMatchObject({ value: 0, kind: 'number' });
   });
 
   it('reads real cells: numbers, percent fractions with UdM %, dates, booleans', () => {
