@@ -6,8 +6,8 @@
  *
  * Requirement sets: ExcelApi 1.8 is the floor the manifest declares (sheet-scoped names, NamedItem.formula,
  * freezePanes, data validation); page layout (1.9) and cell notes (1.18) are used only where
- * isSetSupported says so, and skipped otherwise (the plan still scores; the override's computed score
- * then lives in the workbook's Segnalazioni only).
+ * isSetSupported says so, and skipped otherwise (the plan still scores; the override's note is then
+ * missing). With 1.9, a column of many short fill runs (the statuses) goes as one setCellProperties.
  */
 import {
   OUTPUT_MARKER, SHEETS, normalizeBlock, normalizeHeader, runs, splitRows,
@@ -30,6 +30,8 @@ export const REQUEST_BUDGET = 3_000_000;
  * 583-600 bytes.
  */
 const OP_BYTES = 650;
+/** JSON of one cell's fill and weight for setCellProperties (ExcelApi 1.9), rounded up. */
+const CELL_PROPERTIES_BYTES = 64;
 /** office.js cuts grids over 1,500 cells into row chunks, each with its own paths: about 4% more. */
 const GRID_OVERHEAD = 1.1;
 /** First guess of the JSON size of one read cell; corrected from what each response actually held. */
@@ -333,14 +335,29 @@ export class ExcelAdapter implements WorkbookAdapter {
         fills[r] = part.fills[r][c];
         bold[r] = part.bold[r][c];
       }
-      for (const run of runs(fills)) {
+      const fillRuns = runs(fills);
+      const boldRuns = runs(bold);
+      if (this.supports('ExcelApi', '1.9') && (fillRuns.length + boldRuns.length) * OP_BYTES > part.rows * CELL_PROPERTIES_BYTES) {
+        // A column of many short runs (statuses): one clear, then every cell's fill and weight in one call.
+        const grid = new Array<[Excel.SettableCellProperties]>(part.rows);
+        for (let r = 0; r < part.rows; r++) {
+          const font = { bold: bold[r] };
+          grid[r] = [{ format: fills[r] === null ? { font } : { fill: { color: fills[r] as string }, font } }];
+        }
+        await writer.reserve(Math.ceil(JSON.stringify(grid).length * GRID_OVERHEAD) + 2 * OP_BYTES);
+        const column = ws.getRangeByIndexes(part.row, part.col + c, part.rows, 1);
+        column.format.fill.clear();
+        column.setCellProperties(grid);
+        continue;
+      }
+      for (const run of fillRuns) {
         await writer.reserve(OP_BYTES);
         const fill = ws.getRangeByIndexes(part.row + run.from, part.col + c, run.length, 1).format.fill;
         // null is "no fill": cleared explicitly, so a previous status colour never lingers.
         if (run.value === null) fill.clear();
         else fill.color = run.value;
       }
-      for (const run of runs(bold)) {
+      for (const run of boldRuns) {
         await writer.reserve(OP_BYTES);
         ws.getRangeByIndexes(part.row + run.from, part.col + c, run.length, 1).format.font.bold = run.value === true;
       }

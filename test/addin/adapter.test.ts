@@ -86,7 +86,12 @@ describe('Excel host on office.js', () => {
       // Syncs follow the bytes: at most one per budget's worth of payload above the fixed ones.
       expect(counts[n].syncs).toBeLessThanOrEqual(counts[50].syncs + Math.ceil(counts[n].bytes / REQUEST_BUDGET));
     }
-    expect(counts[10_000].syncs).toBeGreaterThan(counts[50].syncs);
+    // The same 10k plan under a tenth of the budget: more syncs, each request within the smaller budget.
+    const { runtime, options } = workbookOf(largePlan(10_000));
+    await scoreWorkbook('it', undefined, { ...options, requestBudget: REQUEST_BUDGET / 10 });
+    expect(runtime.fake.syncs).toBeGreaterThan(counts[10_000].syncs + 3);
+    expect(runtime.fake.largestRequest).toBeLessThanOrEqual(REQUEST_BUDGET / 10);
+    expectPlanWritten(runtime, largePlan(10_000));
   }, 120_000);
 
   it('opens the pane reading Impostazioni only, and saves year and method there', async () => {
@@ -135,6 +140,26 @@ describe('Excel host on office.js', () => {
     expect(summary.indicatorCount).toBeGreaterThan(0);
     expect(runtime.fake.sheet('Sintesi').pageLayout.orientation).toBeNull();
     expect(runtime.fake.sheet('Indicatori').notes.size).toBe(0);
+  });
+
+  it('replaces a column of alternating fills whichever way it is sent (runs on 1.8, setCellProperties on 1.9)', async () => {
+    for (const excelApi of ['1.8', '1.9']) {
+      const { runtime } = workbookOf({ sheets: { Foglio: [['x']] } }, excelApi);
+      const rows = 300;
+      const column = (shift: number) => ({
+        sheets: [{
+          sheet: 'foglio', replace: false,
+          blocks: [{ row: 0, col: 2, values: Array.from({ length: rows }, (_, i) => [i]), fills: Array.from({ length: rows }, (_, i) => [(i + shift) % 2 === 0 ? '#FFC7CE' : null]), bold: Array.from({ length: rows }, (_, i) => [(i + shift) % 3 === 0]) }],
+        }],
+      });
+      const { ExcelAdapter } = await import('../../addin/excel-adapter.js');
+      for (const shift of [0, 1]) await runtime.run((context) => new ExcelAdapter(context, { isSetSupported: runtime.isSetSupported }).apply(column(shift)));
+      const ws = runtime.fake.sheet('Foglio');
+      for (let i = 0; i < rows; i++) {
+        expect(ws.peek(i, 2)?.fill ?? null, `${excelApi} row ${i}`).toBe((i + 1) % 2 === 0 ? '#FFC7CE' : null);
+        expect(ws.peek(i, 2)?.bold, `${excelApi} row ${i}`).toBe((i + 1) % 3 === 0);
+      }
+    }
   });
 
   it('says in Italian, or English, what to do when Excel is editing a cell', async () => {

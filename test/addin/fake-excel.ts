@@ -535,6 +535,25 @@ export class FakeExcel {
         if (applyTo === 'All') for (const k of [...r.sheet.notes.keys()]) if (this.inRect(k, r.rect)) r.sheet.notes.delete(k);
         return undefined;
       }
+      case 'range.SetCellProperties': {
+        const r = ref as { sheet: FakeSheet; rect: Rect };
+        this.grid(r, args[0], 'Range.setCellProperties', (cell, v) => {
+          const props = v as { format?: { fill?: { color?: unknown }; font?: { bold?: unknown } } };
+          for (const key of Object.keys(props)) if (key !== 'format') fail('ApiNotFound', `setCellProperties: ${key} is not supported by the fake`);
+          for (const key of Object.keys(props.format ?? {})) if (key !== 'fill' && key !== 'font') fail('ApiNotFound', `setCellProperties: format.${key} is not supported by the fake`);
+          const color = props.format?.fill?.color;
+          if (color !== undefined) {
+            if (typeof color !== 'string' || !/^#[0-9A-F]{6}$/i.test(color)) fail('InvalidArgument', `setCellProperties: fill color ${JSON.stringify(color)}`);
+            cell.fill = color.toUpperCase();
+          }
+          const bold = props.format?.font?.bold;
+          if (bold !== undefined) {
+            if (typeof bold !== 'boolean') fail('InvalidArgument', 'setCellProperties: bold must be true or false');
+            cell.bold = bold;
+          }
+        });
+        return undefined;
+      }
       case 'range._ValidateArraySize': {
         const r = ref as { rect: Rect };
         if (args[0] !== r.rect.rows || args[1] !== r.rect.cols) fail('InvalidArgument', `a ${args[0]}x${args[1]} grid for a ${r.rect.rows}x${r.rect.cols} range`);
