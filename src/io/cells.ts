@@ -132,6 +132,12 @@ export class PlanCells {
     this.styles.seal();
   }
 
+  private readonly letterCache: string[] = [];
+
+  private letters(col: number): string {
+    return (this.letterCache[col] ??= columnLetter(col));
+  }
+
   covers(row: number): boolean {
     for (const b of this.blocks) if (row >= b.firstRow && row <= b.lastRow) return true;
     return false;
@@ -153,7 +159,7 @@ export class PlanCells {
           continue;
         }
         const style = this.styles.style(band.numberFormats[i][c], band.fills[i][c], band.bold[i][c]);
-        cells.push({ col, xml: cellXml(this.prefix, columnLetter(col) + (row + 1), band.values[i][c], style) });
+        cells.push({ col, xml: cellXml(this.prefix, this.letters(col) + (row + 1), band.values[i][c], style) });
       }
     }
     if (!cells) return null;

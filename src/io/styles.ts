@@ -37,7 +37,7 @@ export class StyleBook {
   private readonly added: Record<'numFmts' | 'fonts' | 'fills' | 'cellXfs', string[]> = { numFmts: [], fonts: [], fills: [], cellXfs: [] };
   private readonly formats = new Map<string, number>();
   private nextFormatId = 164;
-  private readonly cache = new Map<string, number>();
+  private readonly cache = new Map<string, Map<string | null, [number, number]>>();
   /** Namespace prefix of the stylesheet's elements ('' or 'x:'). */
   private readonly prefix: string;
 
@@ -137,16 +137,21 @@ export class StyleBook {
 
   /** The cellXfs index for an output cell: number format, solid fill or none, bold or not. */
   style(format: string, fill: string | null, bold: boolean): number {
-    const key = `${format}\u0000${fill ?? ''}\u0000${bold ? 1 : 0}`;
-    const cached = this.cache.get(key);
-    if (cached !== undefined) return cached;
+    // Looked up for every output cell: nested maps, no key string built per cell.
+    let byFill = this.cache.get(format);
+    if (!byFill) this.cache.set(format, (byFill = new Map()));
+    let pair = byFill.get(fill);
+    if (!pair) byFill.set(fill, (pair = [-1, -1]));
+    const cached = pair[bold ? 1 : 0];
+    if (cached >= 0) return cached;
+    const key = `${format} | ${fill ?? '-'} | ${bold ? 'bold' : 'normal'}`;
     if (this.sealed) throw new Error(`style not registered before writing: ${JSON.stringify(key)}`);
     const numFmtId = this.formatId(format || GENERAL_FORMAT);
     const fontId = bold ? this.boldFont() : 0;
     const fillId = fill ? this.solidFill(fill) : 0;
     const xf = `<${this.el('xf')} numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1"/>`;
     const index = this.indexOf('cellXfs', xf);
-    this.cache.set(key, index);
+    pair[bold ? 1 : 0] = index;
     return index;
   }
 

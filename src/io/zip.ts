@@ -221,10 +221,7 @@ export class ZipReader {
       for (const piece of pieces) {
         if (inflate.destroyed) return;
         // A reader that stops early destroys the stream: 'close' then ends the wait that 'drain' would.
-        if (!inflate.write(piece)) await new Promise((resolve) => {
-          inflate.once('drain', resolve);
-          inflate.once('close', resolve);
-        });
+        if (!inflate.write(piece)) await drainOrClose(inflate);
       }
       if (!inflate.destroyed) inflate.end();
     };
@@ -243,6 +240,19 @@ export class ZipReader {
       await feeding;
     }
   }
+}
+
+/** Resolves when a writable can take more, or is gone; leaves no listener behind either way. */
+function drainOrClose(stream: NodeJS.WritableStream & NodeJS.EventEmitter): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
 }
 
 function dosTime(d = new Date()): { time: number; date: number } {
@@ -338,7 +348,7 @@ export class ZipWriter {
       pendingBytes = 0;
       crc = crc32(buf, crc);
       size += buf.length;
-      if (!deflate.write(buf)) await new Promise((resolve) => deflate.once('drain', resolve));
+      if (!deflate.write(buf)) await drainOrClose(deflate);
     };
     for await (const piece of content as AsyncIterable<string | Buffer>) {
       const buf = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
