@@ -1,30 +1,12 @@
 /**
- * The Sheets sidebar: the shared pane over google.script.run, each server call a promise typed by the
- * server module (the pattern of gas-client's GASClient<typeof serverFunctions>): calling a function that
- * does not exist, or with the wrong arguments, does not compile.
+ * The Sheets sidebar: the shared pane over google.script.run (sidebar-client.ts types each call by the
+ * server module).
  */
 import { mountPanel } from '../src/ui/panel.js';
 import type { PanelHost } from '../src/ui/panel-host.js';
 import type { Lang } from '../src/core/types.js';
-import type { ServerFunctions } from './sidebar-api.js';
+import { server } from './sidebar-client.js';
 import { text } from './messages.js';
-
-type Name = keyof ServerFunctions;
-
-interface ScriptRun {
-  withSuccessHandler(f: (value: unknown) => void): ScriptRun;
-  withFailureHandler(f: (error: Error) => void): ScriptRun;
-}
-declare const google: { script: { run: ScriptRun } };
-
-function server<K extends Name>(fn: K, ...args: Parameters<ServerFunctions[K]>): Promise<ReturnType<ServerFunctions[K]>> {
-  return new Promise((resolve, reject) => {
-    const runner = google.script.run
-      .withSuccessHandler((v) => resolve(v as ReturnType<ServerFunctions[K]>))
-      .withFailureHandler(reject) as unknown as Record<K, (...a: Parameters<ServerFunctions[K]>) => void>;
-    runner[fn](...args);
-  });
-}
 
 const host: PanelHost = {
   score: () => server('sidebarScore'),
