@@ -66,8 +66,9 @@ for (const n of [1_000, 10_000, 100_000]) {
 log();
 log('Excel on the web refuses a request or response over 5 MB; the adapter cuts by payload with a 3 MB');
 log('estimate per request, so the syncs follow the bytes: a fixed few (sheet list, markers, used ranges,');
-log('notes) plus one per ~3 MB of cells, fills and notes. Most of the 100k payload is the status fills,');
-log('one range operation per run of equal colours. Real Excel adds its own I/O time per sync.');
+log('notes) plus one per ~3 MB of values, formats, fills and notes. The status column\'s fills and weights go');
+log('as one setCellProperties per band (ExcelApi 1.9; on older Excel, one operation per run of equal colours,');
+log('about twice the bytes). Real Excel adds its own I/O time per sync.');
 
 if (process.argv.includes('--write')) {
   const path = join(ROOT, 'BENCHMARKS.md');
