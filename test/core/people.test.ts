@@ -305,6 +305,25 @@ describe('behaviours and the composition per role', () => {
   });
 });
 
+describe('an English workbook', () => {
+  it('reads Assignments, Behaviours and the English settings keys', () => {
+    const r = people(plan(
+      {
+        Assignments: [['Person', 'Role', 'Code', 'Weight', 'Evaluator'], ['Anna', 'Manager', 'A', '50%', 'Board'], ['Anna', null, 'B', '50%', null]],
+        Behaviours: [['Person', 'Behaviour', 'Weight', 'Rating'], ['Anna', 'Leadership', '100%', 7]],
+      },
+      [
+        ['composition manager', 'results 60%; organisational 20%; behaviours 20%'], ['behaviour scale', '0-10'],
+        ['bonus bands', '85%:top; 0%:other'], ['bonus coefficients', 'top: 1; other: 0'], ['bonus fund', 1000], ['minimum differentiation', '5%'],
+      ],
+    ), 'en');
+    // results 85%, organisational 85%, behaviours 70%: 0.6 x 85% + 0.2 x 85% + 0.2 x 70% = 82%.
+    expect(person(r, 'Anna')).toMatchObject({ role: 'Manager', evaluator: 'Board', band: 'other', bonusShare: 0, bonusAmount: 0 });
+    expect(person(r, 'Anna').total).toBeCloseTo(0.82, 12);
+    expect(r.issues).toEqual([]);
+  });
+});
+
 describe('bonus bands with exact edges', () => {
   /** One person: results from objective A (80%) or B (90%), behaviours from one rating on 0-100. */
   function total(composition: string, code: string, rating: number) {
