@@ -102,7 +102,7 @@ global.sidebarLang = function sidebarLang() {
  * @param {number|string} target Target, anche come testo: ">= 45,00 %", "<= -12", "Entro 31-12-2025", "= si".
  * @param {number|string} threshold [facoltativo] Soglia minima: sotto di essa il punteggio è 0.
  * @param {string} direction [facoltativo] max (più alto è meglio) o min, per target senza comparatore.
- * @param {string} method [facoltativo] proporzionale (predefinito), fasce, soglia o binario.
+ * @param {string} method [facoltativo] proporzionale (predefinito), fasce, soglia o binario; oppure una tabella di fasce ("99%:100%; 80%:80%; 0%:0%") e un tetto ("proporzionale; tetto 120%"), separati da ";".
  * @return Il punteggio come frazione.
  * @customfunction
  */
