@@ -9,8 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { scorePlan, type PlanInput } from '../../src/core/index.js';
+import { resultJson, scorePlan, type PlanInput } from '../../src/core/index.js';
 import { renderReport } from '../../src/report/html.js';
+import { monitoredPlan } from './monitored.js';
 import { diffPlans, renderDiff } from '../../src/report/diff.js';
 import { artifactsDir, launchChromium } from '../support/browser.js';
 
@@ -100,13 +101,14 @@ async function layoutFaults(page: Page): Promise<{ headers: number; split: strin
 }
 
 interface PdfWord { text: string; x: number; y: number; bottom: number }
-interface PdfPage { height: number; words: PdfWord[] }
+interface PdfPage { width: number; height: number; words: PdfWord[] }
 
 /** Words and their boxes, page by page, read by poppler's pdftotext. */
 function pdfPages(file: string): PdfPage[] {
   const xml = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, '\'').replace(/&amp;/g, '&');
   return xml.split('<page ').slice(1).map((chunk) => ({
+    width: Number(/width="([\d.]+)"/.exec(chunk)?.[1]),
     height: Number(/height="([\d.]+)"/.exec(chunk)?.[1]),
     words: [...chunk.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)]
       .map((m) => ({ x: Number(m[1]), y: Number(m[2]), bottom: Number(m[3]), text: decode(m[4]) })),
@@ -127,10 +129,13 @@ function pageLines(page: PdfPage, footerTop: number): { y: number; bottom: numbe
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** Prints a report to A4 and checks its pages: the footer, headings left alone, nearly empty pages. */
-async function printAndCheck(report: string, name: string, entity: string): Promise<{ file: string; pages: number }> {
+/**
+ * Prints a report to A4 and checks its pages: the footer, headings left alone, nearly empty pages. A monitored
+ * report asks for landscape pages (its own @page rule): laid out at that width, and its pages checked to be so.
+ */
+async function printAndCheck(report: string, name: string, entity: string, landscape = false): Promise<{ file: string; pages: number }> {
   // A4 minus the 12 mm side margins of the @page rule, at 96 px per inch.
-  const printable = Math.floor(((210 - 24) / 25.4) * 96);
+  const printable = Math.floor((((landscape ? 297 : 210) - 24) / 25.4) * 96);
   const page = await browser.newPage({ viewport: { width: printable, height: 1000 } });
   await page.setContent(report, { waitUntil: 'load' });
   await page.emulateMedia({ media: 'print' });
@@ -145,6 +150,7 @@ async function printAndCheck(report: string, name: string, entity: string): Prom
   writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
   await page.close();
   const pages = pdfPages(file);
+  for (const p of pages) expect(p.width > p.height).toBe(landscape);
 
   // The footer sits in the 16 mm bottom margin: "Pagina n di N" on every page, and the entity.
   const footerTop = pages[0].height - (16 / 25.4) * 72;
@@ -248,5 +254,107 @@ describe('report rendering in Chromium', () => {
       const { pages } = await printAndCheck(many, `relazione-sezioni-${shift}`, 'Comune di Prova');
       expect(pages).toBeGreaterThanOrEqual(4);
     }
+  });
+});
+
+/** What a reader sees in each indicator row of the monitored report, read from the laid-out page. */
+interface SeenRow {
+  code: string;
+  header: string;
+  achievement: string;
+  sparklines: number;
+  sparklineWidth: number;
+  points: number;
+  baselinePoints: number;
+  gap: string;
+  gapColor: string;
+  status: string;
+  risk: boolean;
+}
+
+describe('the monitoring report at 30/06 in Chromium', () => {
+  const result = scorePlan(monitoredPlan('30/06'));
+  const json = resultJson(result);
+  const entity = 'Camera di commercio della Maremma e del Tirreno';
+  const report = renderReport(result, { lang: 'it', sourceName: 'pira-2024-monitoraggio.xlsx' });
+
+  it('shows per indicator the sparkline, the avanzamento, the a-rischio flag and the gap sign the JSON has', async () => {
+    expect(json.period).toMatchObject({ key: '30/06', yearEnd: false });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.setContent(report, { waitUntil: 'load' });
+    const faults = await layoutFaults(page);
+    expect([...faults.split, ...faults.lines, ...faults.overflow]).toEqual([]);
+    expect(await page.title()).toBe(`${entity} — Monitoraggio al 30/06/2024`);
+    const rows: SeenRow[] = await page.evaluate(() => Array.from(document.querySelectorAll('table.indicators')).flatMap((table) => {
+      const headers = Array.from(table.querySelectorAll('thead th')).map((th) => (th.textContent ?? '').trim());
+      return Array.from(table.querySelectorAll('tbody tr:not(.note)')).map((tr) => {
+        const cells = Array.from(tr.children) as HTMLElement[];
+        const at = (name: string) => cells[headers.indexOf(name)];
+        const svg = at('Andamento').querySelector('svg.sparkline');
+        return {
+          code: cells[0].textContent ?? '',
+          header: headers[5],
+          achievement: cells[5].innerText,
+          sparklines: tr.querySelectorAll('svg.sparkline').length,
+          sparklineWidth: svg ? svg.getBoundingClientRect().width : 0,
+          points: svg ? svg.querySelectorAll('circle').length : 0,
+          baselinePoints: svg ? svg.querySelectorAll('circle[fill="#9CA3AF"]').length : 0,
+          gap: at('Scostamento').innerText.trim(),
+          gapColor: getComputedStyle(at('Scostamento')).color,
+          status: at('Stato').innerText,
+          risk: at('Stato').querySelector('.risk') !== null,
+        };
+      });
+    }));
+    await page.screenshot({ path: join(dir, 'monitoraggio-30-06.png'), fullPage: true });
+    await page.close();
+
+    expect(rows.map((r) => r.code)).toEqual(json.indicators.map((i) => i.code));
+    const shown = new Set(['31/03', '30/06']);
+    rows.forEach((row, n) => {
+      const ind = json.indicators[n];
+      const history = ind.history ?? [];
+      // One sparkline per row with a period to draw; a point per period up to 30/06 with a score, and last year's.
+      const scored = history.filter((h) => !h.baseline && shown.has(h.period) && h.score !== null).length;
+      const baseline = history.filter((h) => h.baseline).length;
+      expect([ind.code, row.sparklines]).toEqual([ind.code, history.some((h) => !h.baseline) ? 1 : 0]);
+      expect([ind.code, row.points, row.baselinePoints]).toEqual([ind.code, scored + baseline, baseline]);
+      if (row.sparklines) expect(row.sparklineWidth).toBeGreaterThan(40);
+      // Avanzamento where the JSON says progress: in the column's header or under the figure.
+      const saysProgress = row.header === 'Avanzamento' || /\navanzamento$/.test(row.achievement);
+      expect([ind.code, saysProgress]).toEqual([ind.code, ind.progress && ind.achievement !== null]);
+      expect([ind.code, row.risk]).toEqual([ind.code, ind.projection?.atRisk ?? false]);
+      expect([ind.code, /A rischio/.test(row.status)]).toEqual([ind.code, ind.projection?.atRisk ?? false]);
+      if (ind.inProgress) expect(row.status).toBe('In corso');
+      // The sign of the gap as written, and red for worse, green for better.
+      const raw = ind.gap ?? null;
+      const gap = raw === null ? null : Math.round(raw * (result.indicators[n].target?.kind === 'percent' ? 10_000 : 100)) / 100;
+      const sign = gap === null ? '' : gap > 0 ? '+' : gap < 0 ? '-' : '0';
+      expect([ind.code, row.gap.slice(0, 1)]).toEqual([ind.code, sign]);
+      if (gap !== null && gap !== 0 && !ind.excluded) expect([ind.code, row.gapColor]).toEqual([ind.code, gap < 0 ? 'rgb(156, 0, 6)' : 'rgb(0, 97, 0)']);
+    });
+    // The example has every case: flags and none, progress and an interim target, better and worse.
+    expect(rows.filter((r) => r.risk).length).toBeGreaterThanOrEqual(3);
+    expect(json.indicators.filter((i) => i.projection && !i.projection.atRisk).length).toBeGreaterThanOrEqual(3);
+    expect(rows.some((r) => r.header === 'Avanzamento')).toBe(true);
+    expect(rows.some((r) => r.header === 'Raggiungimento o avanzamento' && !/avanzamento$/.test(r.achievement))).toBe(true);
+    expect(rows.some((r) => r.gap.startsWith('+')) && rows.some((r) => r.gap.startsWith('-'))).toBe(true);
+  });
+
+  it('prints to landscape A4 with page numbers, no heading alone at a page bottom and no nearly empty page', async () => {
+    const { file, pages } = await printAndCheck(report, 'monitoraggio-30-06', entity, true);
+    expect(pages).toBeGreaterThanOrEqual(5);
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '3', file, join(dir, 'monitoraggio-30-06-pagina')]);
+  });
+
+  it('lays out the English report and the summarised one as cleanly', async () => {
+    const english = renderReport(result, { lang: 'en' });
+    expect(english).toContain('Monitoring at 30/06/2024');
+    await printAndCheck(renderReport(result, { lang: 'it', complete: false }), 'monitoraggio-30-06-sintetica', entity, true);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.setContent(english, { waitUntil: 'load' });
+    const faults = await layoutFaults(page);
+    expect([...faults.split, ...faults.lines, ...faults.overflow]).toEqual([]);
+    await page.close();
   });
 });
