@@ -72,7 +72,7 @@ export async function readSharedStrings(zip: ZipReader, part: string): Promise<s
       case 'close':
         if (name === 't') inT = false;
         else if (name === 'si') {
-          out.push(decodeExcelEscapes(text));
+          out.push(own(decodeExcelEscapes(text)));
           inSi = false;
         } else if (name === 'rPh') phonetic--;
         break;
@@ -90,6 +90,14 @@ export async function readSharedStrings(zip: ZipReader, part: string): Promise<s
   for await (const chunk of zip.stream(entry)) stream.push(chunk);
   stream.end();
   return out;
+}
+
+/**
+ * A string the tables keep, copied out of the decoded chunk it was sliced from: V8 keeps a slice's whole
+ * parent alive, so a million kept slices would hold the entire decoded part in memory.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
@@ -144,7 +152,7 @@ export async function readSheetTable(zip: ZipReader, part: string, ctx: SheetCon
 
   const finishCell = () => {
     let v: CellValue = null;
-    if (cellType === 'inlineStr') v = hasValue ? decodeExcelEscapes(value) : null;
+    if (cellType === 'inlineStr') v = hasValue ? own(decodeExcelEscapes(value)) : null;
     else if (!hasValue) {
       if (hasFormula) uncached.push(columnLetter(col) + (row + 1));
       return;
@@ -156,13 +164,13 @@ export async function readSheetTable(zip: ZipReader, part: string, ctx: SheetCon
           break;
         }
         case 'str':
-          v = decodeExcelEscapes(value);
+          v = own(decodeExcelEscapes(value));
           break;
         case 'b':
           v = value.trim() === '1' || value.trim().toLowerCase() === 'true';
           break;
         case 'e':
-          v = value.trim();
+          v = own(value.trim());
           break;
         case 'd': {
           const t = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : value + 'Z');
@@ -173,7 +181,7 @@ export async function readSheetTable(zip: ZipReader, part: string, ctx: SheetCon
           const trimmed = value.trim();
           if (trimmed === '') return;
           const n = Number(trimmed);
-          if (Number.isNaN(n)) v = trimmed;
+          if (Number.isNaN(n)) v = own(trimmed);
           else v = ctx.dateStyles[cellStyle] ? serialToDate(n, ctx.date1904) : n;
         }
       }
