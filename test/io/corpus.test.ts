@@ -116,6 +116,18 @@ describe('Excel layout, what single features demand', () => {
     expect(c.run.stdout + c.run.stderr).toContain(summary as string);
   });
 
+  it("notes on output cells go into the sheet's existing comments part, beside the user's", () => {
+    const c = get('notes');
+    const out = readParts(c.output);
+    const { sheets } = checkPackage(readParts(c.input), out);
+    const punteggio = sheets.Indicatori?.outputColumns.Punteggio;
+    const codes = sheetTexts(out, 'Indicatori');
+    const overridden = [...codes].find(([ref, text]) => ref.startsWith('A') && /^A\d+$/.test(ref) && text === '9.8')?.[0].slice(1);
+    const refs = elements(partText(out, 'xl/comments1.xml'), 'comment').map((x) => /ref="([^"]+)"/.exec(x)?.[1]);
+    expect(refs).toEqual(expect.arrayContaining(['C2', 'J3', `${punteggio}${overridden}`]));
+    expect([...out.keys()].filter((p) => /comments\d*\.xml$/.test(p))).toEqual(['xl/comments1.xml']);
+  });
+
   it('a .xlsm stays macro-enabled, its VBA project carried, also under the default output name', async () => {
     const c = get('xlsm');
     const out = readParts(c.output);

@@ -396,6 +396,9 @@ export function checkPackage(input: Parts, output: Parts): PackageCheck {
     const s = inSheets.find((x) => x.name === name);
     const o = outSheets.find((x) => x.name === name);
     if (!s || !o) continue;
+    // A sheet has one comments part and one legacy drawing: new notes go into the existing ones.
+    if (rels(output, o.path).filter((r) => r.Type.endsWith('/comments')).length > 1) problems.push(`${name}: more than one comments part`);
+    if (elements(text(output, o.path), 'legacyDrawing').length > 1) problems.push(`${name}: more than one <legacyDrawing>`);
     const check = checkScoredSheet(name, text(input, s.path), text(output, o.path), inSst, outSst);
     sheets[name] = check;
     problems.push(...check.problems);
