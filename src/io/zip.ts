@@ -333,12 +333,18 @@ export class ZipWriter {
     let crc = 0;
     let size = 0;
     let compressed = 0;
+    // A failed write (disk full, EFBIG under a file-size limit) stops the deflater and is rethrown below,
+    // never left as an unhandled rejection that would end the process before the caller cleans up.
+    let failure: unknown = null;
     const drained = (async () => {
       for await (const chunk of deflate as AsyncIterable<Buffer>) {
         compressed += chunk.length;
         this.write(chunk);
       }
-    })();
+    })().catch((e: unknown) => {
+      failure = e;
+      deflate.destroy();
+    });
     let pending: Buffer[] = [];
     let pendingBytes = 0;
     const flush = async () => {
@@ -346,9 +352,11 @@ export class ZipWriter {
       const buf = pending.length === 1 ? pending[0] : Buffer.concat(pending);
       pending = [];
       pendingBytes = 0;
+      if (failure) throw failure;
       crc = crc32(buf, crc);
       size += buf.length;
       if (!deflate.write(buf)) await drainOrClose(deflate);
+      if (failure) throw failure;
     };
     for await (const piece of content as AsyncIterable<string | Buffer>) {
       const buf = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
@@ -359,6 +367,7 @@ export class ZipWriter {
     await flush();
     deflate.end();
     await drained;
+    if (failure) throw failure;
     entry.crc = crc;
     entry.size = size;
     entry.compressedSize = compressed;
