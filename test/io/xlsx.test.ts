@@ -1,7 +1,7 @@
 /**
- * The CLI's workbook adapter: the bundled .xlsx and its JSON twin score alike (percent cells vs pasted
- * text), the write plan lands in output columns with formats and fills, input cells stay as they were,
- * and scoring the scored file again gives the same workbook.
+ * The CLI's file path end to end on the bundled workbook: the streaming reader and its JSON twin score
+ * alike (percent cells vs pasted text), the patched copy read back by ExcelJS (an independent reader) has
+ * the outputs with formats, fills and notes, input cells as they were, and scoring it again changes nothing.
  */
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -9,19 +9,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { scorePlan, type PlanInput } from '../../src/core/index.js';
-import { applyWritePlan, readPlanFile, readTables, workbookFromTables, writeWorkbook } from '../../src/io/xlsx.js';
+import { readTables, workbookFromTables, writeWorkbook } from '../../src/io/xlsx.js';
+import { readWorkbookFile } from '../../src/io/read.js';
+import { writeScoredCopy } from '../../src/io/write.js';
 
 const EXAMPLE = new URL('../../examples/pira-2024.xlsx', import.meta.url).pathname;
 const pira = JSON.parse(readFileSync(new URL('../fixtures/pira-2024.json', import.meta.url), 'utf8')) as PlanInput;
 const dir = mkdtempSync(join(tmpdir(), 'cruscotto-io-'));
 
 async function scoreFile(input: string, output: string) {
-  const { input: tables, workbook } = await readPlanFile(input);
-  const result = scorePlan(tables);
-  applyWritePlan(workbook, result.writePlan);
-  await writeWorkbook(workbook, output);
-  return { tables, result };
+  const read = await readWorkbookFile(input);
+  const result = scorePlan(read.input, { workbook: read.sheets });
+  await writeScoredCopy(input, output, result.writePlan);
+  return { tables: read.input, result };
 }
+
+const readPlanFile = readWorkbookFile;
 
 async function cells(file: string): Promise<Record<string, unknown[][]>> {
   const wb = new ExcelJS.Workbook();
