@@ -162,6 +162,13 @@ describe('Excel host on office.js', () => {
     }
   });
 
+  it('never deletes a sheet without the tool\'s marker, even when a plan lists it', async () => {
+    const { runtime } = workbookOf({ sheets: { Foglio1: [['appunti']], Sintesi: [['mia']] } });
+    const { ExcelAdapter } = await import('../../addin/excel-adapter.js');
+    await runtime.run((context) => new ExcelAdapter(context, { isSetSupported: runtime.isSetSupported }).apply({ sheets: [], removeSheets: ['Sintesi', 'foglio1'] }));
+    expect(runtime.fake.sheets.map((s) => s.name)).toEqual(['Foglio1', 'Sintesi']);
+  });
+
   it('says in Italian, or English, what to do when Excel is editing a cell', async () => {
     for (const lang of ['it', 'en'] as const) {
       const { runtime, options } = workbookOf(pira);
