@@ -11,7 +11,11 @@ export interface Options {
   out?: string;
   json?: string;
   html?: string;
+  /** report: the schede di valutazione individuale, a document of their own. */
+  schede?: string;
   year?: number;
+  /** The monitoring period scored, as in its header (30/06/2024) or by name (S1). */
+  period?: string;
   lang?: Lang;
   strict?: boolean;
   force?: boolean;
@@ -26,6 +30,7 @@ type OptionName = keyof Options;
 /** Options followed by a value, with the example shown when the value is missing. */
 const VALUE_OPTIONS: Partial<Record<OptionName, string>> = {
   out: '--out piano-valutato.xlsx', json: '--json risultati.json', html: '--html relazione.html', year: '--year 2025', lang: '--lang en',
+  period: '--period 30/06', schede: '--schede schede.html',
 };
 const FLAG_OPTIONS: readonly OptionName[] = ['strict', 'force', 'quiet', 'completo', 'inPlace'];
 
@@ -42,15 +47,15 @@ interface CommandSpec {
 export const COMMANDS = {
   init: { positional: 1, options: ['lang', 'force'], usage: { it: 'cruscotto init <file.xlsx>', en: 'cruscotto init <file.xlsx>' } },
   score: {
-    positional: 1, options: ['out', 'json', 'year', 'strict', 'lang', 'quiet', 'inPlace'],
+    positional: 1, options: ['out', 'json', 'year', 'period', 'strict', 'lang', 'quiet', 'inPlace'],
     usage: { it: 'cruscotto score <file.xlsx>', en: 'cruscotto score <file.xlsx>' },
   },
   report: {
-    positional: 1, options: ['html', 'year', 'lang', 'quiet', 'completo'],
+    positional: 1, options: ['html', 'schede', 'year', 'period', 'lang', 'quiet', 'completo'],
     usage: { it: 'cruscotto report <file.xlsx> --html F.html', en: 'cruscotto report <file.xlsx> --html F.html' },
   },
   diff: {
-    positional: 2, options: ['html', 'year', 'lang', 'quiet'],
+    positional: 2, options: ['html', 'year', 'period', 'lang', 'quiet'],
     usage: { it: 'cruscotto diff <prima.xlsx> <dopo.xlsx> [--html F.html]', en: 'cruscotto diff <before.xlsx> <after.xlsx> [--html F.html]' },
   },
   'parse-target': { positional: 'any', options: ['year', 'lang'], usage: { it: 'cruscotto parse-target [espressione ...]', en: 'cruscotto parse-target [expression ...]' } },
@@ -145,7 +150,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     else if (name === 'lang') {
       if (value !== 'it' && value !== 'en') throw new CliError(say(lang, 'badLang', { value: value as string }));
       options.lang = value;
-    } else if (name === 'out' || name === 'json' || name === 'html') options[name] = value as string;
+    } else if (name === 'out' || name === 'json' || name === 'html' || name === 'schede' || name === 'period') options[name] = value as string;
     else options[name as 'strict' | 'force' | 'quiet' | 'completo' | 'inPlace'] = true;
   }
   if (typeof spec.positional === 'number' && !help && !version) {

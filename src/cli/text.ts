@@ -12,10 +12,10 @@ export const TEXT = {
 
 Comandi:
   init <file.xlsx> [--force]                  crea un cruscotto vuoto (Obiettivi, Indicatori, Impostazioni)
-  score <file.xlsx> [--out F.xlsx | --in-place] [--json F.json] [--year 2025] [--strict] [--quiet]
+  score <file.xlsx> [--out F.xlsx | --in-place] [--json F.json] [--year 2025] [--period 30/06] [--strict] [--quiet]
                                               calcola punteggi, risultati e segnalazioni
-  report <file.xlsx> --html F.html [--year 2025] [--completo] [--quiet]
-                                              relazione HTML con tabelle e grafici
+  report <file.xlsx> --html F.html [--schede S.html] [--year 2025] [--period 30/06] [--completo] [--quiet]
+                                              relazione HTML con tabelle e grafici; schede individuali
   diff <prima.xlsx> <dopo.xlsx> [--html F.html] [--year 2025] [--quiet]
                                               differenze tra due versioni del piano
   parse-target [espressione ...] [--year 2025]
@@ -30,10 +30,10 @@ Codici di uscita: 0 piano calcolato (anche con segnalazioni; con --strict 1 se c
 
 Commands:
   init <file.xlsx> [--force]                  create an empty plan (Objectives, Indicators, Settings)
-  score <file.xlsx> [--out F.xlsx | --in-place] [--json F.json] [--year 2025] [--strict] [--quiet]
+  score <file.xlsx> [--out F.xlsx | --in-place] [--json F.json] [--year 2025] [--period 30/06] [--strict] [--quiet]
                                               compute scores, results and issues
-  report <file.xlsx> --html F.html [--year 2025] [--completo] [--quiet]
-                                              HTML report with tables and charts
+  report <file.xlsx> --html F.html [--schede S.html] [--year 2025] [--period 30/06] [--completo] [--quiet]
+                                              HTML report with tables and charts; individual scorecards
   diff <before.xlsx> <after.xlsx> [--html F.html] [--year 2025] [--quiet]
                                               changes between two versions of a plan
   parse-target [expression ...] [--year 2025]
@@ -66,8 +66,16 @@ Exit codes: 0 plan scored (even with issues; with --strict 1 when there are erro
   exists: { it: '{file} esiste già: usare --force per sovrascriverlo.', en: '{file} already exists: use --force to overwrite it.' },
   created: { it: 'Creato {file}: compilare Obiettivi e Indicatori, poi "cruscotto score {file}".', en: 'Created {file}: fill in Objectives and Indicators, then "cruscotto score {file}".' },
   cannotWrite: { it: 'Impossibile scrivere {file}: {reason}.', en: 'Cannot write {file}: {reason}.' },
-  needHtml: { it: 'Indicare il file di uscita con --html.', en: 'Give the output file with --html.' },
+  needHtml: {
+    it: 'Indicare il file di uscita con --html (relazione) o --schede (schede individuali).',
+    en: 'Give the output file with --html (report) or --schede (individual scorecards).',
+  },
   reportWritten: { it: 'Relazione scritta in {file}.', en: 'Report written to {file}.' },
+  schedeWritten: { it: 'Schede individuali ({count}) scritte in {file}.', en: 'Individual scorecards ({count}) written to {file}.' },
+  noPeople: {
+    it: 'Nessuna scheda da scrivere: il piano non ha il foglio {sheet} né un Responsabile negli obiettivi.',
+    en: 'No scorecards to write: the plan has no {sheet} sheet and no Responsabile on its objectives.',
+  },
   diffWritten: { it: 'Differenze scritte in {file}.', en: 'Differences written to {file}.' },
   inPlaceWithOut: {
     it: 'Usare --in-place (scrive nel file stesso) oppure --out, non entrambi.',

@@ -126,6 +126,16 @@ const MISTAKES: Mistake[] = [
     then: () => expect(existsSync(f('r.html'))).toBe(false),
   },
   {
+    name: 'diff does not take --schede', argv: () => ['diff', EXAMPLE, EXAMPLE, '--schede', f('s.html')], code: 2,
+    it: () => 'cruscotto: Il comando diff non accetta l\'opzione --schede.',
+    en: () => 'cruscotto: The diff command does not take the option --schede.',
+  },
+  {
+    name: '--period without its value', argv: () => ['report', EXAMPLE, '--html', f('r.html'), '--period'], code: 2,
+    it: () => 'cruscotto: Manca il valore dell\'opzione --period (ad esempio --period 30/06).',
+    en: () => 'cruscotto: The option --period needs a value (for example --period 30/06).',
+  },
+  {
     name: 'report does not take --strict', argv: () => ['report', EXAMPLE, '--html', f('r.html'), '--strict'], code: 2,
     it: () => 'cruscotto: Il comando report non accetta l\'opzione --strict.',
     en: () => 'cruscotto: The report command does not take the option --strict.',
@@ -254,8 +264,8 @@ const MISTAKES: Mistake[] = [
   },
   {
     name: 'report without --html', argv: () => ['report', EXAMPLE], code: 2,
-    it: () => 'cruscotto: Indicare il file di uscita con --html.',
-    en: () => 'cruscotto: Give the output file with --html.',
+    it: () => 'cruscotto: Indicare il file di uscita con --html (relazione) o --schede (schede individuali).',
+    en: () => 'cruscotto: Give the output file with --html (report) or --schede (individual scorecards).',
   },
   {
     name: 'init over an existing file', argv: () => ['init', f('esistente/piano.xlsx')], code: 2,

@@ -14,7 +14,7 @@ export async function diffCommand(line: CommandLine, io: Io): Promise<number> {
   const [before, after] = line.positional;
   const html = line.options.html;
   if (html !== undefined) checkOutputFolder(html, lang);
-  const options = { year: line.options.year, lang };
+  const options = { year: line.options.year, period: line.options.period, lang };
   const a = await loadAndScore(before, options, io, line.options.quiet);
   const b = await loadAndScore(after, options, io, line.options.quiet);
   const diff = diffPlans({ ...a, name: basename(before), options }, { ...b, name: basename(after), options });

@@ -20,7 +20,7 @@ import { checkYear } from '../year.js';
  * A warning about --year is printed even when quiet.
  */
 export async function loadAndScore(
-  file: string, options: { year?: number; lang?: Lang }, io: Io, quiet = false,
+  file: string, options: { year?: number; period?: string; lang?: Lang }, io: Io, quiet = false,
 ): Promise<{ input: PlanInput; result: ScoreResult; workbook: WorkbookRead }> {
   checkInputFile(file, options.lang ?? 'it');
   if (options.lang && !quiet) io.err(say(options.lang, 'reading', { file }));
@@ -46,7 +46,7 @@ function defaultOut(file: string, lang: Lang): string {
 
 export async function scoreCommand(line: CommandLine, io: Io): Promise<number> {
   const file = line.positional[0];
-  const { year, quiet, strict } = line.options;
+  const { year, period, quiet, strict } = line.options;
   const progress = quiet ? undefined : io;
   const jsonFile = line.options.json ?? null;
   const inPlace = line.options.inPlace === true;
@@ -57,7 +57,7 @@ export async function scoreCommand(line: CommandLine, io: Io): Promise<number> {
   // Everything derived from the results is made inside this call, so the results themselves can be
   // collected before the file is written (only the write plan is carried through the write).
   const { writePlan, lang, out, json, summary, errors } = await (async () => {
-    const { input, result } = await loadAndScore(file, { year, lang: line.options.lang }, io, quiet);
+    const { input, result } = await loadAndScore(file, { year, period, lang: line.options.lang }, io, quiet);
     const out = inPlace ? file : given?.file ?? defaultOut(file, result.lang);
     return {
       writePlan: result.writePlan,
