@@ -54,7 +54,8 @@ const L = {
     entityAt: 'Risultato dell\'ente al', byPeriod: 'Andamento per periodo', date: 'Data',
     entityTrend: 'Risultato dell\'ente per periodo', trend: 'Andamento', gap: 'Scostamento', estimate: 'Stima a fine anno',
     progress: 'Avanzamento', achOrProgress: 'Raggiungimento o avanzamento', progressMark: 'avanzamento', points: 'p.p.',
-    summarisedMonitoring: 'Relazione sintetica: per ogni obiettivo sono elencati per intero gli indicatori non raggiunti o parzialmente raggiunti, a rischio, rideterminati, neutralizzati o con segnalazioni; gli altri sono contati per stato. La relazione completa (ogni indicatore) si ottiene con --completo.',
+    summarisedMonitoring: 'Relazione sintetica: per ogni obiettivo sono elencati per intero gli indicatori non raggiunti o parzialmente raggiunti, a rischio, rideterminati, neutralizzati o con segnalazioni; gli altri, compresi i conteggi cumulativi in linea (la stima a fine anno raggiunge il target), sono contati per stato. La relazione completa (ogni indicatore) si ottiene con --completo.',
+    onTrack: 'In linea',
     gapNote: 'Scostamento: distanza dal target con il segno del giudizio: negativo = peggio del target, positivo = meglio (consuntivo meno target; target meno consuntivo dove è meglio un valore più basso). Per i target in percentuale è in punti percentuali (p.p.).',
     progressNote: 'Avanzamento: senza un target intermedio, il consuntivo al {date} rispetto al target dell\'anno (per i conteggi cumulativi, la parte del target raggiunta finora). Raggiungimento: rispetto al target intermedio del periodo.',
     estimateNote: 'Stima a fine anno: per gli indicatori cumulativi, proiezione lineare dei consuntivi fin qui; è una stima, non un consuntivo. «A rischio»: la stima resta sotto il target dell\'anno.',
@@ -80,7 +81,8 @@ const L = {
     entityAt: 'Entity result at', byPeriod: 'Trend by period', date: 'Date',
     entityTrend: 'Entity result by period', trend: 'Trend', gap: 'Gap', estimate: 'Year-end estimate',
     progress: 'Progress', achOrProgress: 'Achievement or progress', progressMark: 'progress', points: 'pp',
-    summarisedMonitoring: 'Summarised report: for each objective the indicators not or partly met, at risk, overridden, excluded or with issues are listed in full; the others are counted by status. The complete report (every indicator) is written with --completo.',
+    summarisedMonitoring: 'Summarised report: for each objective the indicators not or partly met, at risk, overridden, excluded or with issues are listed in full; the others, cumulative counts on track included (their year-end estimate reaches the target), are counted by status. The complete report (every indicator) is written with --completo.',
+    onTrack: 'On track',
     gapNote: 'Gap: distance from the target, signed as a judgement: negative = worse than the target, positive = better (actual minus target; target minus actual where lower is better). For percentage targets it is in percentage points (pp).',
     progressNote: 'Progress: without an interim target, the actual at {date} against the year\'s target (for cumulative counts, the share of the target reached so far). Achievement: against the period\'s interim target.',
     estimateNote: 'Year-end estimate: for cumulative indicators, a linear projection of the actuals so far; an estimate, not an actual. "At risk": the estimate falls short of the year\'s target.',
@@ -298,8 +300,17 @@ function rowsWithIssues(issues: Issue[]): Set<number> {
   return rows;
 }
 
+/**
+ * A cumulative count measured as progress whose year-end estimate reaches the target: half-way at 30/06 is
+ * where it should be, so its "partial" is no exception. Listing it would list nearly every count mid-year.
+ */
+function onTrack(i: IndicatorResult): boolean {
+  return Boolean(i.progress && i.projection && !i.projection.atRisk);
+}
+
 function isException(i: IndicatorResult, flagged: Set<number>): boolean {
-  return i.status === 'notMet' || i.status === 'partial' || i.overridden || i.excluded || flagged.has(i.row) || Boolean(i.projection?.atRisk);
+  return i.status === 'notMet' || (i.status === 'partial' && !onTrack(i)) || i.overridden || i.excluded || flagged.has(i.row) ||
+    Boolean(i.projection?.atRisk);
 }
 
 function statusCounts(list: IndicatorResult[]): Record<Status, number> {
@@ -314,8 +325,10 @@ function countsText(list: IndicatorResult[], lang: Lang): string {
   const parts = STATUS_ORDER.filter((k) => counts[k] > 0).map((k) => `${t(lang, `status.${k}`)}: ${counts[k]}`);
   const inProgress = list.filter((i) => i.inProgress).length;
   const atRisk = list.filter((i) => i.projection?.atRisk).length;
+  const inLine = list.filter(onTrack).length;
   if (inProgress > 0) parts.push(`${t(lang, 'status.inProgress')}: ${inProgress}`);
   if (atRisk > 0) parts.push(`${t(lang, 'status.atRisk')}: ${atRisk}`);
+  if (inLine > 0) parts.push(`${L[lang].onTrack}: ${inLine}`);
   return parts.join(' · ');
 }
 
