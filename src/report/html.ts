@@ -7,6 +7,11 @@
  * the strategic level is a collapsible <details>; a summarised report lists in full only the exceptions
  * (targets missed, overrides, neutralised rows, rows with an issue) and counts the rest by status. Closed
  * sections are not laid out until opened, so a 100k-indicator plan opens about as fast as a 10k one did.
+ *
+ * A monitored workbook (period columns) gets the report of the period scored: "Monitoraggio al 30/06/2024"
+ * at an interim period, the entity's line by period, and per row the gap to target with its sign, the
+ * year-end estimate of cumulative counts with the "a rischio" flag, and a sparkline up to that period. Its
+ * extra columns print on landscape pages. A plain workbook's report is exactly what it was.
  */
 import type { HistoryPoint, IndicatorResult, Issue, Lang, ObjectiveResult, PeriodInfo, ScoreResult, Status } from '../core/types.js';
 import { SHEETS, formatNumber, formatPercent, methodLabel, normalizeHeader, parseA1, perspectiveOf, t } from '../core/index.js';
