@@ -62,7 +62,8 @@ beforeAll(async () => {
     ...LIBREOFFICE.map((id) => join(excel, `libreoffice-${id}.xlsx`)), '--outdir', lo,
   ], { stdio: 'ignore', timeout: 300_000 });
   for (const id of LIBREOFFICE) renameSync(join(lo, `libreoffice-${id}.xlsx`), join(inputs, `libreoffice-${id}.xlsx`));
-  for (const producer of ['openpyxl', 'xlsxwriter']) execFileSync(PYTHON, [PRODUCERS, producer, FIXTURE, inputs], { stdio: 'ignore' });
+  // stderr kept: a missing python3-openpyxl / python3-xlsxwriter / python3-pil shows up in the failure.
+  for (const producer of ['openpyxl', 'xlsxwriter']) execFileSync(PYTHON, [PRODUCERS, producer, FIXTURE, inputs], { stdio: ['ignore', 'ignore', 'pipe'] });
   await buildExcelJS(inputs);
   // The reference scores: the plain example in Excel's layout.
   const plain = join(dir, 'excel-plain.xlsx');
