@@ -111,6 +111,8 @@ td.st-inprogress { background: #E0ECF8; }
 .risk { color: #9C0006; white-space: nowrap; } td.gap-neg { color: #9C0006; } td.gap-pos { color: #006100; }
 td.est { font-style: italic; } td.trend { padding: 1pt 2pt; vertical-align: middle; }
 .sparkline { display: block; } summary .trend, .heading .trend { display: inline-block; vertical-align: middle; margin-left: 6pt; }
+/* A heading of two lines (title, counts, sparkline) stays whole: break-after alone let Chromium split it. */
+summary, .heading { break-inside: avoid; page-break-inside: avoid; }
 small.progress { color: #4B5563; }
 .by-period { break-inside: avoid; page-break-inside: avoid; } .by-period-body { display: flex; flex-wrap: wrap; gap: 16pt; align-items: flex-start; }
 .by-period table.kv { min-width: 0; }

@@ -29,7 +29,7 @@ function reviewedPlan(): PlanInput {
  * Many short sections: with 1 to 4 indicators an objective, a heading falls near the bottom of almost
  * every page; `shift` moves the section lengths, so four shifts put headings at many page positions.
  */
-function manyHeadings(shift = 0): PlanInput {
+function manyHeadings(shift = 0, monitored = false): PlanInput {
   const objectives: PlanInput['sheets'][string] = [['Codice', 'Titolo', 'Padre', 'Peso']];
   const indicators: PlanInput['sheets'][string] = [['Codice', 'Indicatore', 'Obiettivo', 'Peso', 'Target', 'Consuntivo']];
   for (let a = 1; a <= 4; a++) {
@@ -40,7 +40,10 @@ function manyHeadings(shift = 0): PlanInput {
       for (let i = 1; i <= n; i++) indicators.push([`A${a}.${o}.${i}`, `Indicatore ${i} dell'obiettivo ${a}.${o}`, `A${a}.${o}`, null, '>= 10', (a + o + i) % 12]);
     }
   }
-  return { sheets: { Obiettivi: objectives, Indicatori: indicators, Impostazioni: [['ente', 'Comune di Prova']] } };
+  // Monitored: a 30/06 column (half the year's figure, so about half the counts are at risk), scored at 30/06.
+  if (monitored) indicators.forEach((row, r) => row.push(r === 0 ? 'Consuntivo 30/06' : Math.floor((row[5] as number) / 2)));
+  const settings = [['ente', 'Comune di Prova'], ...(monitored ? [['anno', 2024], ['periodo', '30/06']] : [])];
+  return { sheets: { Obiettivi: objectives, Indicatori: indicators, Impostazioni: settings } };
 }
 
 let browser: Browser;
@@ -255,6 +258,17 @@ describe('report rendering in Chromium', () => {
       expect(pages).toBeGreaterThanOrEqual(4);
     }
   });
+
+  it('keeps every heading with what follows it in a monitoring report of many short sections, on landscape pages', async () => {
+    for (const shift of [0, 1, 2, 3]) {
+      const result = scorePlan(manyHeadings(shift, true));
+      expect(result.period?.key).toBe('30/06');
+      const many = renderReport(result, { lang: 'it' });
+      expect(many.match(/class="sparkline"/g)?.length).toBeGreaterThan(result.indicators.length);
+      const { pages } = await printAndCheck(many, `monitoraggio-sezioni-${shift}`, 'Comune di Prova', true);
+      expect(pages).toBeGreaterThanOrEqual(4);
+    }
+  });
 });
 
 /** What a reader sees in each indicator row of the monitored report, read from the laid-out page. */
@@ -347,10 +361,14 @@ describe('the monitoring report at 30/06 in Chromium', () => {
     execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '3', file, join(dir, 'monitoraggio-30-06-pagina')]);
   });
 
-  it('lays out the English report and the summarised one as cleanly', async () => {
+  it('lays out the English report, the summarised one and the year end of the same workbook as cleanly', async () => {
     const english = renderReport(result, { lang: 'en' });
     expect(english).toContain('Monitoring at 30/06/2024');
     await printAndCheck(renderReport(result, { lang: 'it', complete: false }), 'monitoraggio-30-06-sintetica', entity, true);
+    // At the year's end: no estimate column, the line through every period.
+    const yearEnd = renderReport(scorePlan(monitoredPlan()), { lang: 'it' });
+    expect(yearEnd).not.toContain('Stima a fine anno</th>');
+    await printAndCheck(yearEnd, 'monitoraggio-fine-anno', entity, true);
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.setContent(english, { waitUntil: 'load' });
     const faults = await layoutFaults(page);
