@@ -15,6 +15,8 @@ export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/mai
 
 /** Elements that follow <legacyDrawing> in CT_Worksheet, where a new one must go before. */
 const AFTER_LEGACY_DRAWING = new Set(['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst']);
+/** What may follow a cell's element name in its tag. */
+const CELL_NAME_ENDS = [' ', '>', '/', '\t', '\n', '\r'];
 /** Elements that follow <sheetViews> / <cols>. */
 const AFTER_SHEET_VIEWS = new Set(['sheetFormatPr', 'cols', 'sheetData']);
 
@@ -172,7 +174,7 @@ export async function* patchSheet(zip: ZipReader, entry: ZipEntry, write: SheetW
     }
   };
 
-  const handleSheetData = (kind: 'open' | 'close' | 'empty', buf: string, start: number, end: number, name: string) => {
+  const handleSheetData = (kind: 'open' | 'close' | 'empty', buf: string, start: number, end: number, name: string): number | undefined => {
     if (kind === 'close' && name === 'sheetData') {
       inSheetData = false;
       depth--;
@@ -191,8 +193,36 @@ export async function* patchSheet(zip: ZipReader, entry: ZipEntry, write: SheetW
       rowCells = cells.row(rowIndex);
       pending = 0;
       copyRow = rowCells === null;
-      if (copyRow) return;
+      const close = kind === 'open' ? buf.indexOf(`</${p}row>`, end) : -1;
+      if (copyRow) {
+        // A row the plan does not touch is copied whole, without reading its cells.
+        return close >= 0 ? close : undefined;
+      }
       ownedCols = new Set(rowCells!.cells.map((c) => c.col));
+      if (close >= 0) {
+        // Fast path: every cell of the row lies left of the output columns (the usual case, outputs go
+        // right of the table), so the row's cells are copied whole and the outputs go before </row>.
+        // Searched within the row only: lastIndexOf on the whole chunk would go back to its start.
+        const content = buf.slice(end, close);
+        let lastCell = -1;
+        for (const after of CELL_NAME_ENDS) lastCell = Math.max(lastCell, content.lastIndexOf(`<${p}c${after}`));
+        const firstOutput = rowCells!.cells[0].col;
+        let lastCol = -1;
+        if (lastCell >= 0) {
+          const tagEnd = content.indexOf('>', lastCell);
+          const ref = rawAttr(content.slice(lastCell, tagEnd + 1), 'r');
+          lastCol = ref === undefined ? Infinity : colRef(ref, Infinity);
+        }
+        if (lastCol < firstOutput) {
+          let open = text.replace(/\sspans\s*=\s*["'][^"']*["']/, '');
+          if (r === undefined) open = open.replace(/^<([\w.:-]+)/, `<$1 r="${rowIndex + 1}"`);
+          if (open !== text) replace(start, end, open);
+          insertBefore(close, pendingBefore(Infinity));
+          rowCells = null;
+          copyRow = true;
+          return close;
+        }
+      }
       // spans is only a hint for the reader, and now wrong: left out rather than guessed.
       let open = text.replace(/\sspans\s*=\s*["'][^"']*["']/, '');
       if (r === undefined) open = open.replace(/^<([\w.:-]+)/, `<$1 r="${rowIndex + 1}"`);
@@ -246,8 +276,7 @@ export async function* patchSheet(zip: ZipReader, entry: ZipEntry, write: SheetW
       return;
     }
     if (inSheetData) {
-      handleSheetData(kind, buf, start, end, name);
-      return;
+      return handleSheetData(kind, buf, start, end, name);
     }
     if (checkPane) {
       checkPane = false;

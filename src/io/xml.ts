@@ -9,9 +9,10 @@ export type TokenKind = 'open' | 'close' | 'empty' | 'text' | 'cdata' | 'other';
 
 /**
  * Called for each token: `buf.slice(start, end)` is the token's exact text; `name` is the local name
- * for tags, '' otherwise.
+ * for tags, '' otherwise. For an open tag it may return an offset past the tag: scanning resumes there,
+ * and the skipped text is not tokenized.
  */
-export type TokenHandler = (kind: TokenKind, buf: string, start: number, end: number, name: string) => void;
+export type TokenHandler = (kind: TokenKind, buf: string, start: number, end: number, name: string) => void | number;
 
 /** End of the tag that starts at `lt` (index just past '>'), or -1 when it is not complete yet. */
 function tagEnd(buf: string, lt: number): number {
@@ -102,7 +103,14 @@ export function scanXml(buf: string, pos: number, final: boolean, on: TokenHandl
       return lt;
     }
     if (c1 === 47 /* / */) on('close', buf, lt, end, localNameAt(buf, lt + 2));
-    else on(buf.charCodeAt(end - 2) === 47 ? 'empty' : 'open', buf, lt, end, localNameAt(buf, lt + 1));
+    else {
+      // An open tag's handler may return where to resume: a patcher skips what it copies whole.
+      const resume = on(buf.charCodeAt(end - 2) === 47 ? 'empty' : 'open', buf, lt, end, localNameAt(buf, lt + 1));
+      if (typeof resume === 'number' && resume > end) {
+        pos = resume;
+        continue;
+      }
+    }
     pos = end;
   }
   return pos;
