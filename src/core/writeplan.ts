@@ -142,7 +142,7 @@ function outputSheet<K extends string>(sheet: InputSheet, lang: Lang, specs: Rec
   return {
     sheet: sheet.name,
     replace: false,
-    frozenRows: sheet.headerRow + 1,
+    // No frozenRows: the views of the user's sheets (panes, zoom, selection) are theirs, like their page setup.
     blocks: keys.map((k) => column(sheet.headerRow, cols[k], specs[k][lang], data[k].values, data[k].format, data[k].fills, data[k].notes)),
     columnWidths: keys.map((k) => ({ col: cols[k], width: fitWidth(specs[k][lang], data[k].values, data[k].width) })),
   };

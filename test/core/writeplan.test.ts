@@ -64,7 +64,8 @@ describe('write plan', () => {
     // Header cells on the header row, values from the next one, the title untouched.
     expect(ind.blocks[1]).toMatchObject({ row: 1, col: 5 });
     expect(ind.blocks[1].values).toEqual([['Punteggio'], [0.5], [null]]);
-    expect(ind.frozenRows).toBe(2);
+    // The user's sheet keeps its own view: no pane is frozen on an input sheet.
+    expect(ind.frozenRows).toBeUndefined();
     expect(sheet(r.writePlan, 'Obiettivi').blocks[0]).toMatchObject({ row: 2, values: [['Risultato'], [0.5]] });
   });
 
