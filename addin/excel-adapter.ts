@@ -34,8 +34,9 @@ const OP_BYTES = 650;
 const CELL_PROPERTIES_BYTES = 64;
 /** office.js cuts grids over 1,500 cells into row chunks, each with its own paths: about 4% more. */
 const GRID_OVERHEAD = 1.1;
-/** First guess of the JSON size of one read cell; corrected from what each response actually held. */
+/** Weight of one read cell before a sheet has been measured, and rows read to measure it. */
 const READ_CELL_GUESS = 24;
+const PROBE_ROWS = 200;
 
 export type IsSetSupported = (name: string, version: string) => boolean;
 
@@ -93,7 +94,6 @@ export class ExcelAdapter implements WorkbookAdapter {
   syncs = 0;
   private readonly budget: number;
   private readonly supports: IsSetSupported;
-  private readCellBytes = READ_CELL_GUESS;
 
   constructor(private readonly context: Excel.RequestContext, options: ExcelAdapterOptions = {}) {
     this.budget = options.requestBudget ?? REQUEST_BUDGET;
@@ -170,25 +170,48 @@ export class ExcelAdapter implements WorkbookAdapter {
       for (let r = 0; r < range.rowIndex; r++) table.push([]);
       pending.push({ sheet: name, ws, row: range.rowIndex, col: range.columnIndex, rows: range.rowCount, cols: range.columnCount });
     }
+    // Bytes per cell by sheet, measured: a sheet is first read in a small probe band, then in bands sized
+    // from what its cells actually weigh (long indicator names make a row of text far heavier than numbers).
+    const perCell = new Map<string, number>();
     while (pending.length > 0) {
       const batch: { band: Band; range: Excel.Range }[] = [];
+      const probed = new Set<string>();
       let bytes = 0;
-      while (pending.length > 0) {
-        const band = pending[0];
-        const room = Math.floor((this.budget - bytes) / (band.cols * this.readCellBytes));
+      for (let i = 0; i < pending.length;) {
+        const band = pending[i];
+        const known = perCell.get(band.sheet);
+        // The rest of a sheet being probed waits for its measure; the other sheets go on.
+        if (known === undefined && probed.has(band.sheet)) {
+          i++;
+          continue;
+        }
+        const weight = known ?? READ_CELL_GUESS;
+        const room = Math.floor((this.budget - bytes) / (band.cols * weight));
         if (room < 1 && batch.length > 0) break;
-        const rows = Math.max(1, Math.min(band.rows, room));
+        const rows = Math.max(1, Math.min(band.rows, known === undefined ? PROBE_ROWS : room));
+        if (known === undefined) probed.add(band.sheet);
         const part: Band = { ...band, rows };
-        if (rows === band.rows) pending.shift();
-        else pending[0] = { ...band, row: band.row + rows, rows: band.rows - rows };
         const range = band.ws.getRangeByIndexes(part.row, part.col, part.rows, part.cols);
         range.load('values');
         batch.push({ band: part, range });
-        bytes += rows * band.cols * this.readCellBytes;
+        bytes += rows * band.cols * weight;
+        if (rows === band.rows) pending.splice(i, 1);
+        else {
+          pending[i] = { ...band, row: band.row + rows, rows: band.rows - rows };
+          if (known !== undefined) break;
+          i++;
+        }
       }
-      await this.sync();
-      let seenBytes = 0;
-      let seenCells = 0;
+      try {
+        await this.sync();
+      } catch (e) {
+        // Heavier cells than measured further down: read the same bands again, smaller.
+        if ((e as { code?: string }).code !== 'ResponsePayloadSizeLimitExceeded' || batch.every(({ band }) => band.rows === 1)) throw e;
+        for (const { band } of batch) perCell.set(band.sheet, 4 * (perCell.get(band.sheet) ?? READ_CELL_GUESS * 2));
+        pending.unshift(...mergeBands(batch.map(({ band }) => band)));
+        continue;
+      }
+      const seen = new Map<string, { bytes: number; cells: number }>();
       for (const { band, range } of batch) {
         const values = range.values;
         const table = tables[band.sheet];
@@ -198,11 +221,15 @@ export class ExcelAdapter implements WorkbookAdapter {
           for (const v of row) line.push(v === '' ? null : (v as CellValue));
           table.push(line);
         }
-        seenBytes += JSON.stringify(values).length;
-        seenCells += band.rows * band.cols;
+        const s = seen.get(band.sheet) ?? { bytes: 0, cells: 0 };
+        s.bytes += JSON.stringify(values).length;
+        s.cells += band.rows * band.cols;
+        seen.set(band.sheet, s);
       }
-      // Long texts make cells bigger than guessed: size the next bands from what came back, with room.
-      if (seenCells > 0) this.readCellBytes = Math.max(this.readCellBytes, Math.ceil((seenBytes / seenCells) * 1.5));
+      for (const [sheet, s] of seen) {
+        const measured = Math.ceil((s.bytes / s.cells) * 1.5);
+        perCell.set(sheet, Math.max(measured, perCell.get(sheet) ?? 0, 4));
+      }
     }
     return tables;
   }
@@ -381,6 +408,17 @@ export class ExcelAdapter implements WorkbookAdapter {
       }
     }
   }
+}
+
+/** Consecutive bands of one sheet back into one, so a retry re-sizes them as a whole. */
+function mergeBands(bands: Band[]): Band[] {
+  const out: Band[] = [];
+  for (const b of bands) {
+    const last = out[out.length - 1];
+    if (last && last.sheet === b.sheet && last.row + last.rows === b.row) last.rows += b.rows;
+    else out.push({ ...b });
+  }
+  return out;
 }
 
 /** Queues operations up to the budget, then syncs: the count of syncs follows the bytes, not the rows. */
