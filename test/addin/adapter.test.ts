@@ -50,7 +50,9 @@ describe('Excel host on office.js', () => {
       expect(JSON.stringify(now.slice(0, table.length)), name).toBe(JSON.stringify(JSON.parse(before[k]).map((row: unknown[]) => row.slice(0, (table[0] ?? []).length))));
     });
     const ind = runtime.fake.sheet('Indicatori');
-    expect(ind.frozenRows).toBe(1);
+    // The user's sheets keep their own view; the tool's Segnalazioni freezes its header.
+    expect(ind.frozenRows).toBe(0);
+    expect(runtime.fake.sheet('Segnalazioni').frozenRows).toBe(1);
     // The override's note becomes the Punteggio cell's note.
     const notes = [...ind.notes.values()];
     expect(notes).toEqual([expect.stringContaining('rideterminato a 60,00%')]);
@@ -112,6 +114,12 @@ describe('Excel host on office.js', () => {
     });
     expect(read.input.sheets.Appunti).toHaveLength(30_501);
     expect(read.input.sheets.Appunti[30_500][0]).toBe(long(29_999));
+
+    // Long from the first row: the probe band measures them, and no response is ever refused.
+    const uniform = workbookOf({ sheets: { ...plan.sheets, Descrizioni: Array.from({ length: 30_000 }, (_, i) => [long(i), i]) } });
+    await scoreWorkbook('it', undefined, uniform.options);
+    expect(uniform.runtime.fake.requests.filter((r) => r.error)).toEqual([]);
+    expect(Math.max(...uniform.runtime.fake.requests.map((r) => r.responseBytes))).toBeLessThanOrEqual(FOUR_MB);
   }, 120_000);
 
   it('opens the pane reading Impostazioni only, and saves year and method there', async () => {
