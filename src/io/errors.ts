@@ -10,7 +10,7 @@
 export const LIMITS = {
   /** Sum of the declared uncompressed sizes of every part of the package. */
   totalUncompressedBytes: 2 * 1024 ** 3,
-  /** One plan sheet's XML, uncompressed (a million-indicator Indicatori is about 300 MB). */
+  /** One plan sheet's XML, or the shared strings, uncompressed (a million-indicator Indicatori is about 300 MB). */
   sheetUncompressedBytes: 1024 ** 3,
   /** Rows of one sheet: Excel's own maximum. */
   rows: 1_048_576,
@@ -46,6 +46,8 @@ export const FILE_MESSAGES = {
     `${f}: il pacchetto si espande a ${mb(bytes)}, oltre il limite di ${mb(LIMITS.totalUncompressedBytes)} / the package expands to ${mb(bytes)}, over the ${mb(LIMITS.totalUncompressedBytes)} limit`,
   sheetTooLarge: (f: string, sheet: string, bytes: number) =>
     `${f}: il foglio ${sheet} si espande a ${mb(bytes)}, oltre il limite di ${mb(LIMITS.sheetUncompressedBytes)} / sheet ${sheet} expands to ${mb(bytes)}, over the ${mb(LIMITS.sheetUncompressedBytes)} limit`,
+  stringsTooLarge: (f: string, bytes: number) =>
+    `${f}: le stringhe condivise si espandono a ${mb(bytes)}, oltre il limite di ${mb(LIMITS.sheetUncompressedBytes)} / the shared strings expand to ${mb(bytes)}, over the ${mb(LIMITS.sheetUncompressedBytes)} limit`,
   tooManyRows: (f: string, sheet: string) =>
     `${f}: il foglio ${sheet} supera ${LIMITS.rows.toLocaleString('it-IT')} righe / sheet ${sheet} has more than ${LIMITS.rows.toLocaleString('en-US')} rows`,
   tooManyCells: (f: string) =>

@@ -52,10 +52,12 @@ export function readDateStyles(xml: string): boolean[] {
 }
 
 /** Shared strings, rich text runs joined, phonetic runs left out. */
-export async function readSharedStrings(zip: ZipReader, part: string): Promise<string[]> {
+export async function readSharedStrings(zip: ZipReader, part: string, file = 'workbook'): Promise<string[]> {
   const out: string[] = [];
   const entry = zip.get(part);
   if (!entry) return out;
+  // All of them are kept in memory while the sheets are read: the same limit as one sheet.
+  if (entry.size > LIMITS.sheetUncompressedBytes) throw new WorkbookFileError(FILE_MESSAGES.stringsTooLarge(file, entry.size));
   let inSi = false;
   let inT = false;
   let phonetic = 0;
@@ -323,7 +325,7 @@ export async function readPackageFile(source: string | Uint8Array): Promise<Pack
     const info = readPackage(zip);
     const dateStyles = info.stylesPart ? readDateStyles(zip.text(zip.get(info.stylesPart)!)) : [];
     const plan = info.sheets.filter(isPlanSheet);
-    const strings = plan.length && info.sharedStringsPart ? await readSharedStrings(zip, info.sharedStringsPart) : [];
+    const strings = plan.length && info.sharedStringsPart ? await readSharedStrings(zip, info.sharedStringsPart, file) : [];
     const input: PlanInput = { sheets: {} };
     const budget = { cells: 0 };
     for (const sheet of plan) {

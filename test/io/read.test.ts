@@ -123,6 +123,23 @@ describe('streaming reader', () => {
     await expect(readWorkbookFile(file)).rejects.toThrow(/si espande a .* oltre il limite .* \/ the package expands to .* over the .* limit/);
   });
 
+  it('refuses shared strings or a plan sheet that would expand beyond one part\'s limit', async () => {
+    for (const [part, message] of [
+      ['xl/sharedStrings.xml', /le stringhe condivise si espandono a .* \/ the shared strings expand to/],
+      ['xl/worksheets/sheet1.xml', /il foglio Indicatori si espande a .* \/ sheet Indicatori expands to/],
+    ] as const) {
+      const file = join(dir, `big-${part.replace(/\W/g, '')}.xlsx`);
+      await writePackage(file, excelPackage([{ name: 'Indicatori', xml: worksheet('<row r="1"><c r="A1" t="s"><v>0</v></c></row>') }], { sharedStrings: ['Codice'] }));
+      const bytes = readFileSync(file);
+      const name = Buffer.from(part);
+      const at = bytes.indexOf(name, bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]))) - 46;
+      expect(bytes.readUInt32LE(at)).toBe(0x02014b50);
+      bytes.writeUInt32LE(LIMITS.sheetUncompressedBytes + 1, at + 24);
+      writeFileSync(file, bytes);
+      await expect(readWorkbookFile(file)).rejects.toThrow(message);
+    }
+  });
+
   it('refuses a plan sheet with more rows than Excel allows', async () => {
     const sheet = worksheet(`<row r="1"><c r="A1"><v>1</v></c></row><row r="${LIMITS.rows + 1}"><c r="A${LIMITS.rows + 1}"><v>1</v></c></row>`);
     await expect(read(excelPackage([{ name: 'Indicatori', xml: sheet }]))).rejects.toThrow(/il foglio Indicatori supera 1\.048\.576 righe \/ sheet Indicatori has more than 1,048,576 rows/);
