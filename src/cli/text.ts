@@ -16,7 +16,7 @@ Comandi:
                                               calcola punteggi, risultati e segnalazioni
   report <file.xlsx> --html F.html [--schede S.html] [--year 2025] [--period 30/06] [--completo] [--quiet]
                                               relazione HTML con tabelle e grafici; schede individuali
-  diff <prima.xlsx> <dopo.xlsx> [--html F.html] [--year 2025] [--quiet]
+  diff <prima.xlsx> <dopo.xlsx> [--html F.html] [--year 2025] [--period 30/06] [--quiet]
                                               differenze tra due versioni del piano
   parse-target [espressione ...] [--year 2025]
                                               legge target come ">= 45,00 %" (senza argomenti: da stdin)
@@ -34,7 +34,7 @@ Commands:
                                               compute scores, results and issues
   report <file.xlsx> --html F.html [--schede S.html] [--year 2025] [--period 30/06] [--completo] [--quiet]
                                               HTML report with tables and charts; individual scorecards
-  diff <before.xlsx> <after.xlsx> [--html F.html] [--year 2025] [--quiet]
+  diff <before.xlsx> <after.xlsx> [--html F.html] [--year 2025] [--period 30/06] [--quiet]
                                               changes between two versions of a plan
   parse-target [expression ...] [--year 2025]
                                               read targets such as ">= 45,00 %" (no arguments: stdin)
