@@ -56,7 +56,10 @@ describe('Excel host on office.js', () => {
     // The override's note becomes the Punteggio cell's note.
     const notes = [...ind.notes.values()];
     expect(notes).toEqual([expect.stringContaining('rideterminato a 60,00%')]);
-    expect(runtime.fake.sheet('Sintesi').pageLayout.orientation).toBe('Landscape');
+    expect(runtime.fake.sheet('Sintesi').pageLayout).toEqual({ orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: null });
+    expect(runtime.fake.sheet('Segnalazioni').pageLayout.printTitleRows).toBe('$1:$1');
+    // Page setup is the tool's on its own sheets only: the user's keep theirs.
+    expect(runtime.fake.sheet('Indicatori').pageLayout).toEqual({ orientation: null, zoom: null, printTitleRows: null });
   });
 
   it('writes the scores the CLI reports for the same plan', async () => {

@@ -504,9 +504,16 @@ export class FakeExcel {
         if (value !== 'Landscape' && value !== 'Portrait') fail('InvalidArgument', `orientation ${JSON.stringify(value)}`);
         (ref as { sheet: FakeSheet }).sheet.pageLayout.orientation = value;
         return;
-      case 'pageLayout.Zoom':
-        (ref as { sheet: FakeSheet }).sheet.pageLayout.zoom = value as Record<string, number>;
+      case 'pageLayout.Zoom': {
+        const zoom = value as Record<string, unknown>;
+        for (const [k, v] of Object.entries(zoom ?? {})) {
+          const ok = k === 'scale' ? typeof v === 'number' && v >= 10 && v <= 400
+            : (k === 'horizontalFitToPages' || k === 'verticalFitToPages') && Number.isInteger(v) && (v as number) >= 0;
+          if (!ok) fail('InvalidArgument', `pageLayout.zoom.${k} = ${JSON.stringify(v)}`);
+        }
+        (ref as { sheet: FakeSheet }).sheet.pageLayout.zoom = zoom as Record<string, number>;
         return;
+      }
       case 'sheet.Name': {
         const r = ref as { sheet: FakeSheet };
         const other = this.find(String(value));

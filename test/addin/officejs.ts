@@ -104,6 +104,10 @@ export function loadOfficeJs(options: OfficeJsOptions = {}, fake = new FakeExcel
   script.runInContext(context);
   const { Excel: excel, OfficeExtension: ext } = sandbox as { Excel: typeof Excel; OfficeExtension: typeof OfficeExtension };
   if (versionAtMost('1.18', excelApi)) vm.runInContext(NOTES_SHIM, context);
+  // office.js asks window.Office.context.requirements before any API of a newer set (and refuses it):
+  // answer as the chosen Excel build would, so a call the adapter did not guard fails here too.
+  sandbox.Office = Object.create((sandbox.Office ?? null) as object, { context: { value: { requirements: { isSetSupported } } } });
+  (ext as unknown as { CommonUtility: { _doApiNotSupportedCheck: boolean } }).CommonUtility._doApiNotSupportedCheck = true;
   (ext as unknown as { HttpUtility: { setCustomSendRequestFunc(f: (r: { body: unknown }) => Promise<unknown>): void } }).HttpUtility.setCustomSendRequestFunc((request) => {
     const body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
     return Promise.resolve({ statusCode: 200, headers: {}, body: fake.process(body) });
