@@ -10,8 +10,8 @@
  * missing). With 1.9, a column of many short fill runs (the statuses) goes as one setCellProperties.
  */
 import {
-  OUTPUT_MARKER, SHEETS, normalizeBlock, normalizeHeader, runs, splitRows,
-  type CellValue, type NormalBlock, type OutputKind, type PlanInput, type SheetInfo, type SheetWrite,
+  OUTPUT_MARKER, SHEETS, markerKind, normalizeBlock, normalizeHeader, runs, splitRows,
+  type CellValue, type NormalBlock, type PlanInput, type SheetInfo, type SheetWrite,
   type Table, type WorkbookAdapter, type WorkbookRead, type WritePlan,
 } from '../src/core/index.js';
 
@@ -52,11 +52,7 @@ function officeIsSetSupported(name: string, version: string): boolean {
   return office?.context?.requirements?.isSetSupported?.(name, version) ?? false;
 }
 
-/** The marker's formula ="summary" (or the bare "summary" an xlsx file holds) -> its kind. */
-export function markerKind(formula: unknown): OutputKind | null {
-  const text = String(formula ?? '').trim().replace(/^=/, '').replace(/^"(.*)"$/, '$1').trim().toLowerCase();
-  return text === 'summary' || text === 'issues' ? text : null;
-}
+export { markerKind };
 
 interface Band {
   sheet: string;

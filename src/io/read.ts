@@ -4,14 +4,18 @@
  * give their cached value (`<v>0</v>` is 0); a formula without one is listed in `uncachedFormulas`.
  */
 import { existsSync, statSync } from 'node:fs';
-import { SHEETS, columnLetter, normalizeHeader } from '../core/index.js';
+import { PEOPLE_SHEETS, SHEETS, columnLetter, normalizeHeader } from '../core/index.js';
 import type { CellValue, PlanInput, SheetInfo, Table, WorkbookRead } from '../core/types.js';
 import { FILE_MESSAGES, LIMITS, PackageError, WorkbookFileError } from './errors.js';
 import { readPackage, type PackageInfo, type SheetEntry } from './package.js';
 import { attributes, decodeExcelEscapes, decodeXml, rawAttr, scanAll, XmlStream } from './xml.js';
 import { ZipReader } from './zip.js';
 
-const PLAN_ALIASES = new Set([...SHEETS.objectives.aliases, ...SHEETS.indicators.aliases, ...SHEETS.settings.aliases]);
+// Individual performance reads two more input sheets (Assegnazioni, Comportamenti).
+const PLAN_ALIASES = new Set([
+  ...SHEETS.objectives.aliases, ...SHEETS.indicators.aliases, ...SHEETS.settings.aliases,
+  ...PEOPLE_SHEETS.assignments.aliases, ...PEOPLE_SHEETS.behaviours.aliases,
+]);
 
 /** Whether a sheet holds plan input the reader must parse. */
 export function isPlanSheet(sheet: { name: string; kind: SheetEntry['kind']; owner: SheetInfo['owner'] }): boolean {

@@ -56,7 +56,7 @@ beforeAll(async () => {
 describe('the scored workbook in LibreOffice', () => {
   it('opens, with every sheet, the output columns and percent formats as written', () => {
     const sheets = readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => f.replace(/^valutato-|\.csv$/g, '')).sort();
-    expect(sheets).toEqual([...Object.keys(TWIN.sheets), 'Segnalazioni', 'Sintesi'].sort());
+    expect(sheets).toEqual([...Object.keys(TWIN.sheets), 'Schede individuali', 'Segnalazioni', 'Sintesi'].sort());
 
     const indicators = csvRows(join(dir, 'valutato-Indicatori.csv'));
     const header = indicators[0];
@@ -86,8 +86,8 @@ describe('the scored workbook in LibreOffice', () => {
     const parts = readParts(out);
     const { pages: pageCount, starts } = sheetPages(parts, pages, (name) => csvRows(join(dir, `valutato-${name}.csv`)));
     const tool = markedSheets(parts);
-    expect(tool).toEqual({ summary: 'Sintesi', issues: 'Segnalazioni' });
-    expect({ Sintesi: pageCount.get('Sintesi'), Segnalazioni: pageCount.get('Segnalazioni') }).toEqual({ Sintesi: 1, Segnalazioni: 1 });
+    expect(tool).toEqual({ summary: 'Sintesi', issues: 'Segnalazioni', people: 'Schede individuali' });
+    expect({ Sintesi: pageCount.get('Sintesi'), Segnalazioni: pageCount.get('Segnalazioni'), Schede: pageCount.get('Schede individuali') }).toEqual({ Sintesi: 1, Segnalazioni: 1, Schede: 1 });
     // The page found for Segnalazioni is really it: its last issue is printed there too.
     const issues = csvRows(join(dir, 'valutato-Segnalazioni.csv'));
     const lastMessage = issues[issues.length - 1][3].slice(0, 30);

@@ -103,7 +103,8 @@ describe('Apps Script bundle', () => {
     const summary = JSON.parse(JSON.stringify(fn('scorePlan')()));
     const expected = expectPlanWritten(ss, pira);
     expect(summary.entity).toEqual(expected.entity);
-    expect(ss.sheet('Indicatori').frozenRows).toBe(1);
+    // The user's own sheet keeps its view: scoring freezes no pane on Indicatori.
+    expect(ss.sheet('Indicatori').frozenRows).toBe(0);
     expect(ss.toasts[0]).toMatch(/^Risultato dell'ente: \d+,\d\d% — /);
     // Scoring twice gives the same sheets: Sintesi and Segnalazioni are not read as input.
     const before = JSON.stringify(ss.sheets.map((s) => [s.name, s.table()]));

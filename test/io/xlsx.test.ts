@@ -62,7 +62,7 @@ describe('xlsx adapter', () => {
     expect(ws.getCell(row, scoreCol).note).toContain('rideterminato a 60,00%');
     expect((ws.getCell(row, statusCol).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFBDD7EE');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Obiettivi', 'Indicatori', 'Impostazioni', 'Assegnazioni', 'Comportamenti', 'Leggimi', 'Sintesi', 'Segnalazioni']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Obiettivi', 'Indicatori', 'Impostazioni', 'Assegnazioni', 'Comportamenti', 'Leggimi', 'Sintesi', 'Segnalazioni', 'Schede individuali']);
 
     await scoreFile(once, twice);
     expect(await cells(twice)).toEqual(after);

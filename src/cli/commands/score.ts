@@ -130,6 +130,8 @@ function summaryLines(file: string, input: PlanInput, result: ScoreResult, outpu
     }),
     say(lang, 'issues', { error: count('error'), warning: count('warning'), info: count('info'), sheet: issuesSheet(result) }),
   ];
+  // A user sheet named like an output sent the results elsewhere: say where, or they look lost.
+  for (const renamed of result.issues.filter((i) => i.code === 'output.renamed')) lines.push(renamed.message);
   const errors = result.issues.filter((i) => i.severity === 'error').slice(0, 5);
   if (errors.length) {
     lines.push(say(lang, 'firstIssues'));

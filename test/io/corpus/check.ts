@@ -299,14 +299,14 @@ export interface PackageCheck {
 }
 
 /** The tool's own sheets, by the hidden sheet-scoped CRUSCOTTO_OUTPUT name. */
-export function markedSheets(parts: Parts): { summary?: string; issues?: string } {
+export function markedSheets(parts: Parts): { summary?: string; issues?: string; people?: string } {
   const sheets = sheetList(parts);
-  const out: { summary?: string; issues?: string } = {};
+  const out: { summary?: string; issues?: string; people?: string } = {};
   for (const d of elements(text(parts, mainPart(parts)), 'definedName')) {
     const a = attrs(d.slice(0, d.indexOf('>') + 1));
     if (a.name !== 'CRUSCOTTO_OUTPUT' || a.localSheetId === undefined) continue;
     const kind = decode(d.slice(d.indexOf('>') + 1, d.lastIndexOf('<'))).replace(/^=?"|"$/g, '');
-    if (kind === 'summary' || kind === 'issues') out[kind] = sheets[Number(a.localSheetId)]?.name;
+    if (kind === 'summary' || kind === 'issues' || kind === 'people') out[kind] = sheets[Number(a.localSheetId)]?.name;
   }
   return out;
 }
