@@ -87,8 +87,15 @@ export class PlanCells {
   /** A1 -> note text for output cells with a note. */
   readonly notes = new Map<string, string>();
 
+  /** Leftmost output column: a row whose cells all lie left of it only gets cells appended. */
+  readonly minCol: number;
+  /** Blocks side by side in column order, none overlapping: a row's cells are their cells in block order. */
+  private readonly ordered: boolean;
+
   constructor(write: SheetWrite, private readonly styles: StyleBook, private readonly prefix: string) {
     this.blocks = write.blocks.filter((b) => b.values.length > 0).map((b) => new BandedBlock(b));
+    this.minCol = Math.min(...this.blocks.map((b) => b.block.col).concat([Infinity]));
+    this.ordered = this.blocks.every((b, i) => i === 0 || this.blocks[i - 1].block.col + this.blocks[i - 1].cols <= b.block.col);
     this.firstRow = Math.min(...this.blocks.map((b) => b.firstRow).concat([Infinity]));
     this.lastRow = Math.max(...this.blocks.map((b) => b.lastRow).concat([-1]));
     this.rects = this.blocks.filter((b) => b.cols > 0).map((b) => ({ row0: b.firstRow, row1: b.lastRow, col0: b.block.col, col1: b.block.col + b.cols - 1 }));
@@ -141,6 +148,30 @@ export class PlanCells {
   covers(row: number): boolean {
     for (const b of this.blocks) if (row >= b.firstRow && row <= b.lastRow) return true;
     return false;
+  }
+
+  /**
+   * The output cells of a row as one string, in column order ('' when the row only clears cells, null
+   * when no block covers it): what the patcher appends to a row whose cells lie left of the outputs.
+   */
+  rowXml(row: number): string | null {
+    if (!this.ordered) {
+      const rc = this.row(row);
+      return rc ? rc.cells.map((c) => c.xml ?? '').join('') : null;
+    }
+    let xml: string | null = null;
+    for (const b of this.blocks) {
+      if (row < b.firstRow || row > b.lastRow) continue;
+      const { band, i } = b.at(row);
+      xml ??= '';
+      for (let c = 0; c < band.cols; c++) {
+        const col = b.block.col + c;
+        const style = this.styles.style(band.numberFormats[i][c], band.fills[i][c], band.bold[i][c]);
+        const cell = cellXml(this.prefix, this.letters(col) + (row + 1), band.values[i][c], style);
+        if (cell) xml += cell;
+      }
+    }
+    return xml;
   }
 
   /** Output cells of sheet row `row` (0-based), later blocks winning over earlier ones on a column. */

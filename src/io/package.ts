@@ -3,7 +3,7 @@
  * its sheets, shared strings and styles live (found through relationships, never by conventional
  * names), and which sheets carry the tool's marker.
  */
-import { OUTPUT_MARKER, type OutputKind } from '../core/types.js';
+import { OUTPUT_MARKER, markerKind, type OutputKind } from '../core/types.js';
 import { PackageError } from './errors.js';
 import { attrLocal, attributes, decodeXml, relsPathOf, resolveTarget, scanAll } from './xml.js';
 import type { ZipReader } from './zip.js';
@@ -77,11 +77,7 @@ export function readRels(zip: ZipReader, part: string): Relationship[] {
   return entry ? parseRels(zip.text(entry), part) : [];
 }
 
-/** '="summary"' or '"summary"' -> 'summary'; anything else -> null. */
-export function markerKind(value: string): OutputKind | null {
-  const v = value.trim().replace(/^=/, '').trim().replace(/^"(.*)"$/, '$1').toLowerCase();
-  return v === 'summary' || v === 'issues' ? v : null;
-}
+export { markerKind };
 
 export function readPackage(zip: ZipReader): PackageInfo {
   const root = parseRels(zip.get('_rels/.rels') ? zip.text(zip.get('_rels/.rels')!) : '', '');

@@ -151,9 +151,7 @@ export async function* patchSheet(zip: ZipReader, entry: ZipEntry, write: SheetW
   const planRowsBefore = (row: number): string => {
     const parts: string[] = [];
     for (; nextPlanRow < row && nextPlanRow <= cells.lastRow; nextPlanRow++) {
-      const rc = cells.row(nextPlanRow);
-      if (!rc) continue;
-      const xml = rc.cells.map((c) => c.xml ?? '').join('');
+      const xml = cells.rowXml(nextPlanRow);
       if (xml) parts.push(`<${p}row r="${nextPlanRow + 1}">${xml}</${p}row>`);
     }
     return parts.join('');
@@ -190,39 +188,41 @@ export async function* patchSheet(zip: ZipReader, entry: ZipEntry, write: SheetW
       const rows = planRowsBefore(rowIndex);
       if (rows) insertBefore(start, rows);
       if (nextPlanRow === rowIndex) nextPlanRow++;
-      rowCells = cells.row(rowIndex);
       pending = 0;
-      copyRow = rowCells === null;
+      rowCells = null;
       const close = kind === 'open' ? buf.indexOf(`</${p}row>`, end) : -1;
-      if (copyRow) {
+      if (!cells.covers(rowIndex)) {
         // A row the plan does not touch is copied whole, without reading its cells.
+        copyRow = true;
         return close >= 0 ? close : undefined;
       }
-      ownedCols = new Set(rowCells!.cells.map((c) => c.col));
       if (close >= 0) {
         // Fast path: every cell of the row lies left of the output columns (the usual case, outputs go
         // right of the table), so the row's cells are copied whole and the outputs go before </row>.
         // Searched within the row only: lastIndexOf on the whole chunk would go back to its start.
+        // Inside a row only cells start with "<c" (their children are v, f, is, t, r, rPh).
         const content = buf.slice(end, close);
-        let lastCell = -1;
-        for (const after of CELL_NAME_ENDS) lastCell = Math.max(lastCell, content.lastIndexOf(`<${p}c${after}`));
-        const firstOutput = rowCells!.cells[0].col;
+        const lastCell = content.lastIndexOf(`<${p}c`);
         let lastCol = -1;
-        if (lastCell >= 0) {
+        if (lastCell >= 0 && !CELL_NAME_ENDS.includes(content[lastCell + p.length + 2])) lastCol = Infinity;
+        else if (lastCell >= 0) {
           const tagEnd = content.indexOf('>', lastCell);
           const ref = rawAttr(content.slice(lastCell, tagEnd + 1), 'r');
           lastCol = ref === undefined ? Infinity : colRef(ref, Infinity);
         }
-        if (lastCol < firstOutput) {
+        if (lastCol < cells.minCol) {
           let open = text.replace(/\sspans\s*=\s*["'][^"']*["']/, '');
           if (r === undefined) open = open.replace(/^<([\w.:-]+)/, `<$1 r="${rowIndex + 1}"`);
           if (open !== text) replace(start, end, open);
-          insertBefore(close, pendingBefore(Infinity));
-          rowCells = null;
+          const xml = cells.rowXml(rowIndex);
+          if (xml) insertBefore(close, xml);
           copyRow = true;
           return close;
         }
       }
+      rowCells = cells.row(rowIndex);
+      copyRow = false;
+      ownedCols = new Set(rowCells!.cells.map((c) => c.col));
       // spans is only a hint for the reader, and now wrong: left out rather than guessed.
       let open = text.replace(/\sspans\s*=\s*["'][^"']*["']/, '');
       if (r === undefined) open = open.replace(/^<([\w.:-]+)/, `<$1 r="${rowIndex + 1}"`);

@@ -325,7 +325,7 @@ export class ZipWriter {
   }
 
   /** A new or rewritten part, deflated as it is produced. */
-  async add(name: string, content: Iterable<string | Buffer> | AsyncIterable<string | Buffer>, level = 6): Promise<void> {
+  async add(name: string, content: Iterable<string | Buffer> | AsyncIterable<string | Buffer>, level = 3): Promise<void> {
     const entry: ZipEntry = { name, method: 8, flags: 0x0800, crc: 0, compressedSize: 0, size: 0, localOffset: this.offset, ...this.stamp };
     const headerAt = this.offset;
     this.write(this.header(entry));

@@ -16,7 +16,7 @@ export async function writePackage(file: string, parts: Parts): Promise<void> {
   const fd = openSync(file, 'w');
   try {
     const zip = new ZipWriter(fd);
-    // Level 1, not the patcher's 6: a part the patcher recompressed instead of copying would differ.
+    // Level 1, not the patcher's 3: a part the patcher recompressed instead of copying would differ.
     for (const [name, content] of Object.entries(parts)) await zip.add(name, [content], 1);
     zip.finish();
   } finally {
