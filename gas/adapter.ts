@@ -8,7 +8,7 @@
  * spreadsheet's defaults.
  */
 import {
-  isOutputSheet, normalizeBlock, serialFromYmd, GENERAL_FORMAT, OUTPUT_MARKER,
+  isOutputSheet, markerKind, normalizeBlock, serialFromYmd, GENERAL_FORMAT, OUTPUT_MARKER,
   type CellValue, type NormalBlock, type OutputKind, type PlanInput, type SheetInfo, type SheetWrite, type WorkbookAdapter,
   type WorkbookRead, type WritePlan,
 } from '../src/core/index.js';
@@ -59,8 +59,8 @@ export function serialInZone(date: Date, timeZone: string, formatDate: SheetsSer
 export function ownerOf(sheet: Sheet): OutputKind | null {
   for (const m of sheet.getDeveloperMetadata()) {
     if (m.getKey() !== OUTPUT_MARKER) continue;
-    const value = m.getValue();
-    if (value === 'summary' || value === 'issues') return value;
+    const kind = markerKind(m.getValue());
+    if (kind) return kind;
   }
   return null;
 }

@@ -6,6 +6,8 @@ import type {
 } from './types.js';
 import { IssueSink, periodDate, readIndicators, readObjectives, readCode, type IndicatorTable, type ObjectiveRow, type ObjectiveTable, type Period } from './plan.js';
 import { applyPeriod, attachHistory, type PeriodRun } from './monitoring.js';
+import { PEOPLE_SHEETS, scorePeople } from './people.js';
+import { peopleSheet } from './people-sheet.js';
 import { measureIndicators } from './measure.js';
 import { rollUp, type RollupSheets } from './rollup.js';
 import { readSettings } from './settings.js';
@@ -122,7 +124,14 @@ export function scorePlan(input: PlanInput, options: ScoreOptions = {}): ScoreRe
   if (objectiveSheet) reportUncachedFormulas(objectiveSheet.name, objectiveSheet.table, objectives.headerRow, uncached(objectiveSheet.name), sink);
   if (settingsSheet) reportUncachedFormulas(settingsSheet.name, settingsSheet.table, 0, uncached(settingsSheet.name), sink);
 
-  const outputs = outputSheetNames(lang, options.workbook);
+  const people = scorePeople(input, { objectives: rollup.objectives, indicators: measured.indicators, entity: rollup.entity }, lang);
+  sink.issues.push(...people.issues);
+  const writePeople = people.people.length > 0 && (
+    options.people === true ||
+    people.source === 'sheet' ||
+    findSheet(input.sheets, PEOPLE_SHEETS.behaviours) !== null ||
+    (options.workbook ?? []).some((s) => s.owner === 'people'));
+  const outputs = outputSheetNames(lang, options.workbook, writePeople ? ['summary', 'issues', 'people'] : ['summary', 'issues']);
   for (const clash of outputs.clashes) sink.add('info', clash.sheet, '', 'output.renamed', { sheet: clash.sheet, output: clash.output });
 
   const issues = sortIssues(sink.issues);
@@ -137,8 +146,11 @@ export function scorePlan(input: PlanInput, options: ScoreOptions = {}): ScoreRe
     rollup,
     issues,
     monitoring: period && periods && entityHistory ? { period, periods, entityHistory } : undefined,
+    people: writePeople ? peopleSheet(outputs.people, people, lang, settings.year) : null,
   });
-  const result: ScoreResult = { lang, settings, entity: rollup.entity, objectives: rollup.objectives, indicators: measured.indicators, groups: rollup.groups, issues, writePlan };
+  const result: ScoreResult = {
+    lang, settings, entity: rollup.entity, objectives: rollup.objectives, indicators: measured.indicators, groups: rollup.groups, issues, writePlan, people,
+  };
   if (period) Object.assign(result, { period, periods, entityHistory });
   return result;
 }

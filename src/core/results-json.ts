@@ -3,6 +3,7 @@
  * one scoring as plain data, scores as fractions (0.976, not 97.6). Fields are only ever added.
  */
 import type { ScoreResult } from './types.js';
+import { peopleJson } from './people.js';
 
 export function resultJson(result: ScoreResult) {
   return {
@@ -24,6 +25,8 @@ export function resultJson(result: ScoreResult) {
       } : {}),
     })),
     groups: result.groups,
+    // Individual performance: present when anyone has assignments (Assegnazioni, or Responsabile at any level).
+    ...(result.people && result.people.people.length > 0 ? { people: peopleJson(result.people), evaluators: result.people.evaluators } : {}),
     issues: result.issues.map((i) => ({ severity: i.severity, sheet: i.sheet, cell: i.cell, message: i.message, code: i.code })),
   };
 }

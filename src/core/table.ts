@@ -45,6 +45,7 @@ export const SHEETS = {
   settings: { it: 'Impostazioni', en: 'Settings', aliases: ['impostazioni', 'settings', 'parametri'] },
   summary: { it: 'Sintesi', en: 'Summary', aliases: ['sintesi', 'summary'] },
   issues: { it: 'Segnalazioni', en: 'Issues', aliases: ['segnalazioni', 'issues'] },
+  people: { it: 'Schede individuali', en: 'Individual scorecards', aliases: ['schede individuali', 'individual scorecards'] },
 } satisfies Record<string, SheetNames>;
 
 /**
@@ -53,7 +54,7 @@ export const SHEETS = {
  */
 export function isOutputSheet(name: string): boolean {
   const n = normalizeHeader(name);
-  return [...SHEETS.summary.aliases, ...SHEETS.issues.aliases, 'registro', 'audit log'].includes(n) || /^revisione \d{4}-\d\d-\d\d/.test(n);
+  return [...SHEETS.summary.aliases, ...SHEETS.issues.aliases, ...SHEETS.people.aliases, 'registro', 'audit log'].includes(n) || /^revisione \d{4}-\d\d-\d\d/.test(n);
 }
 
 export function findSheet(sheets: Record<string, Table>, names: SheetNames): { name: string; table: Table } | null {

@@ -27,7 +27,18 @@ export interface PlanInput {
 }
 
 /** The tool's own output sheets, recognised by a marker the tool writes on them (never by name alone). */
-export type OutputKind = 'summary' | 'issues';
+export type OutputKind = 'summary' | 'issues' | 'people';
+
+export const OUTPUT_KINDS: readonly OutputKind[] = ['summary', 'issues', 'people'];
+
+/**
+ * A marker's value as any host stores it (`="summary"` in Excel, `"summary"` in an xlsx defined name, `summary`
+ * in Sheets' developer metadata) -> its kind; anything else is no marker of ours.
+ */
+export function markerKind(value: unknown): OutputKind | null {
+  const text = String(value ?? '').trim().replace(/^=/, '').trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase();
+  return (OUTPUT_KINDS as readonly string[]).includes(text) ? text as OutputKind : null;
+}
 
 /**
  * Name of the marker that makes a sheet the tool's own: a hidden, sheet-scoped defined name in xlsx files
@@ -62,6 +73,11 @@ export interface ScoreOptions {
   year?: number;
   /** Monitoring period to score, as written in its header or by its short name (`30/06/2024`, `S1`); overrides Impostazioni `periodo`. */
   period?: string;
+  /**
+   * "Calcola schede": write the Schede individuali sheet. It is also written, without asking, when the workbook
+   * has an Assegnazioni or Comportamenti sheet or already holds the tool's schede.
+   */
+  people?: boolean;
   /** Language of messages and new headers; default: the workbook's (English headers -> 'en'), else 'it'. */
   lang?: Lang;
   /**
@@ -247,6 +263,8 @@ export interface ScoreResult {
   groups: Record<string, Record<string, number | null>>;
   issues: Issue[];
   writePlan: WritePlan;
+  /** Individual performance: everyone with assignments (the Assegnazioni sheet, else Responsabile at any level). */
+  people?: import('./people.js').PeopleResult;
 }
 
 /** A rectangle of output; row/col are 0-based in the target sheet. */

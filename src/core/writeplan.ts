@@ -353,13 +353,15 @@ export interface InputSheet {
 export interface OutputSheetNames {
   summary: string;
   issues: string;
+  /** Schede individuali: named always, written only when the plan scores people. */
+  people: string;
   /** The tool's own sheets (by marker) that the new outputs supersede. */
   remove: string[];
   /** User sheets that carry an output's name: left alone, the output goes elsewhere. */
   clashes: { sheet: string; output: string }[];
 }
 
-const OUTPUT_SHEETS: Record<OutputKind, typeof SHEETS.summary> = { summary: SHEETS.summary, issues: SHEETS.issues };
+const OUTPUT_SHEETS: Record<OutputKind, typeof SHEETS.summary> = { summary: SHEETS.summary, issues: SHEETS.issues, people: SHEETS.people };
 
 /**
  * Names of the tool's output sheets. A sheet is the tool's only when it carries the tool's marker: a user
@@ -367,12 +369,12 @@ const OUTPUT_SHEETS: Record<OutputKind, typeof SHEETS.summary> = { summary: SHEE
  * tool's sheets in the other language, or under a name no longer needed, are removed. Without the workbook's
  * sheet list (pure callers, tests), the outputs take their plain names.
  */
-export function outputSheetNames(lang: Lang, workbook: readonly SheetInfo[] | undefined): OutputSheetNames {
-  const result: OutputSheetNames = { summary: SHEETS.summary[lang], issues: SHEETS.issues[lang], remove: [], clashes: [] };
+export function outputSheetNames(lang: Lang, workbook: readonly SheetInfo[] | undefined, writing: readonly OutputKind[] = ['summary', 'issues']): OutputSheetNames {
+  const result: OutputSheetNames = { summary: SHEETS.summary[lang], issues: SHEETS.issues[lang], people: SHEETS.people[lang], remove: [], clashes: [] };
   if (!workbook) return result;
   const key = (name: string) => normalizeHeader(name);
   const chosen = new Set<string>();
-  for (const kind of ['summary', 'issues'] as OutputKind[]) {
+  for (const kind of ['summary', 'issues', 'people'] as OutputKind[]) {
     const preferred = OUTPUT_SHEETS[kind][lang];
     let name: string | null = null;
     for (let i = 0; name === null; i++) {
@@ -384,9 +386,10 @@ export function outputSheetNames(lang: Lang, workbook: readonly SheetInfo[] | un
     chosen.add(key(name));
     result[kind] = name;
     const user = workbook.find((s) => key(s.name) === key(preferred) && s.owner !== kind);
-    if (user && key(name) !== key(preferred)) result.clashes.push({ sheet: user.name, output: name });
+    if (user && key(name) !== key(preferred) && writing.includes(kind)) result.clashes.push({ sheet: user.name, output: name });
   }
-  for (const s of workbook) if (s.owner !== null && !chosen.has(key(s.name))) result.remove.push(s.name);
+  // Only the kinds written now replace their stale copies: scoring without schede leaves the schede alone.
+  for (const s of workbook) if (s.owner !== null && writing.includes(s.owner) && !chosen.has(key(s.name))) result.remove.push(s.name);
   return result;
 }
 
@@ -401,6 +404,8 @@ export interface PlanWriteInput {
   issues: Issue[];
   outputs: OutputSheetNames;
   monitoring?: Monitoring;
+  /** The Schede individuali sheet, when people are scored. */
+  people?: SheetWrite | null;
 }
 
 /** The periods of a monitored year, for the Sintesi's table by period. */
@@ -415,5 +420,6 @@ export function planWrites(p: PlanWriteInput): WritePlan {
   if (p.objectiveSheet) sheets.push(objectiveSheet(p.objectiveSheet, p.rollup.objectives, p.lang));
   sheets.push(summarySheet(p.outputs.summary, p.lang, p.settings, p.year, p.rollup, p.indicators, p.issues, p.monitoring));
   sheets.push(issuesSheet(p.outputs.issues, p.lang, p.issues));
+  if (p.people) sheets.push({ ...p.people, sheet: p.outputs.people, replace: true, owner: 'people' });
   return p.outputs.remove.length > 0 ? { sheets, removeSheets: [...p.outputs.remove] } : { sheets };
 }

@@ -193,3 +193,39 @@ describe('normalised write blocks', () => {
     ]);
   });
 });
+
+describe('the Schede individuali sheet in the write plan', () => {
+  const base = (withAssignments: boolean): PlanInput => ({
+    sheets: {
+      Obiettivi: [['Codice', 'Titolo', 'Responsabile'], ['A', 'Area A', 'Anna Rossi']],
+      Indicatori: [['Codice', 'Obiettivo', 'Target', 'Consuntivo'], ['A.1', 'A', '>= 100', 80]],
+      ...(withAssignments ? { Assegnazioni: [['Persona', 'Ruolo', 'Codice'], ['Bruno Verdi', 'dipendente', 'A.1']] } : {}),
+    },
+  });
+  const names = (plan: WritePlan) => plan.sheets.map((s) => s.sheet);
+
+  it('is written, marked as the tool\'s, when the workbook has Assegnazioni', () => {
+    const r = scorePlan(base(true));
+    expect(sheetOf(r.writePlan, 'Schede individuali')).toMatchObject({ owner: 'people', replace: true });
+    expect(r.people?.people.map((p) => p.name)).toEqual(['Bruno Verdi']);
+  });
+
+  it('from Responsabile alone only when asked ("Calcola schede") or already there', () => {
+    expect(names(scorePlan(base(false)).writePlan)).not.toContain('Schede individuali');
+    expect(scorePlan(base(false)).people?.people.map((p) => p.name)).toEqual(['Anna Rossi']);
+    expect(names(scorePlan(base(false), { people: true }).writePlan)).toContain('Schede individuali');
+    const again = scorePlan(base(false), { workbook: [{ name: 'Indicatori', owner: null }, { name: 'schede individuali', owner: 'people' }] });
+    expect(names(again.writePlan)).toContain('schede individuali');
+  });
+
+  it('the tool\'s schede are rewritten, never removed by a score without schede; a user sheet of that name is left alone', () => {
+    const keep = scorePlan(base(false), { workbook: [{ name: 'Individual scorecards', owner: 'people' }, { name: 'Sintesi', owner: 'summary' }] });
+    // The English schede are the tool's and are rewritten in Italian only because schede are being written.
+    expect(keep.writePlan.removeSheets).toEqual(['Individual scorecards']);
+    expect(names(keep.writePlan)).toContain('Schede individuali');
+    const user = scorePlan(base(true), { workbook: [{ name: 'Schede individuali', owner: null }] });
+    expect(names(user.writePlan)).toContain('Schede individuali (Cruscotto)');
+    expect(user.issues.some((i) => i.code === 'output.renamed' && i.sheet === 'Schede individuali')).toBe(true);
+    expect(outputSheetNames('it', [{ name: 'Schede individuali', owner: 'people' }]).remove).toEqual([]);
+  });
+});
