@@ -221,6 +221,15 @@ export function summarize(result: ScoreResult): Summary {
     objectiveCount: result.objectives.length,
     issues: result.issues,
     issueCounts,
+    ...(result.period ? {
+      period: result.period,
+      periods: result.periods,
+      entityHistory: result.entityHistory,
+      atRiskCount: result.indicators.filter((i) => i.projection?.atRisk).length,
+    } : {}),
+    ...(result.people && result.people.people.length > 0
+      ? { people: result.people.people.map((p) => ({ name: p.name, role: p.role, total: p.total, band: p.band })) }
+      : {}),
   };
 }
 export { normalizeBlock, splitRows, runs, gridWidth, GENERAL_FORMAT } from './writeblock.js';

@@ -332,4 +332,15 @@ export interface Summary {
   objectiveCount: number;
   issues: Issue[];
   issueCounts: Record<Severity, number>;
+  /** Monitoring: the period scored and every period of the year, for the pane's period selector. */
+  period?: PeriodInfo;
+  periods?: PeriodInfo[];
+  entityHistory?: { period: string; score: number | null }[];
+  /** Indicators whose year-end estimate falls short (monitoring at an interim period). */
+  atRiskCount?: number;
+  /**
+   * Individual performance, names and totals only: a person's card (components, objectives, behaviours) is
+   * asked for one at a time, so personal detail is never sent in bulk.
+   */
+  people?: { name: string; role: string; total: number | null; band: string | null }[];
 }
