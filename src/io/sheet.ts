@@ -7,7 +7,7 @@
 import type { SheetWrite } from '../core/types.js';
 import { columnLetter, parseA1 } from '../core/table.js';
 import { PlanCells, type RowCells } from './cells.js';
-import { attributes, escapeAttr, rawAttr, scanXml, type TokenHandler } from './xml.js';
+import { attributes, escapeAttr, escapeXml, rawAttr, scanXml, type TokenHandler } from './xml.js';
 import type { ZipReader, ZipEntry } from './zip.js';
 
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -15,6 +15,12 @@ export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/mai
 
 /** Elements that follow <legacyDrawing> in CT_Worksheet, where a new one must go before. */
 const AFTER_LEGACY_DRAWING = new Set(['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst']);
+/** Elements that follow <dataValidations> in CT_Worksheet. */
+const AFTER_DATA_VALIDATIONS = new Set([
+  'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches',
+  'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls',
+  'webPublishItems', 'tableParts', 'extLst',
+]);
 /** What may follow a cell's element name in its tag. */
 const CELL_NAME_ENDS = [' ', '>', '/', '\t', '\n', '\r'];
 /** Elements that follow <sheetViews> / <cols>. */
@@ -109,6 +115,11 @@ export async function* patchSheet(zip: ZipReader, entry: ZipEntry, write: SheetW
   let sawSheetViews = false;
   let sawCols = false;
   let sawLegacyDrawing = false;
+  // Drop-down lists the plan asks for on this sheet: added to the user's own <dataValidations>, or in one
+  // of their own where CT_Worksheet puts it.
+  const validations = validationItems(prefix, write);
+  let validationsDone = validations.length === 0;
+  let validationsAtClose = false;
   let checkPane = false;
   let sawSheetView = false;
   let colsCapture: ColSpec[] | null = null;
@@ -157,6 +168,10 @@ export async function* patchSheet(zip: ZipReader, entry: ZipEntry, write: SheetW
     return parts.join('');
   };
   const beforeTopLevel = (name: string, start: number) => {
+    if (!validationsDone && (AFTER_DATA_VALIDATIONS.has(name) || name === 'worksheet')) {
+      validationsDone = true;
+      insertBefore(start, `<${p}dataValidations count="${validations.length}">${validations.join('')}</${p}dataValidations>`);
+    }
     if (!sawSheetViews && frozen > 0 && AFTER_SHEET_VIEWS.has(name)) {
       sawSheetViews = true;
       insertBefore(start, `<${p}sheetViews><${p}sheetView workbookViewId="0">${paneXml(p, frozen)}</${p}sheetView></${p}sheetViews>`);
@@ -323,6 +338,18 @@ export async function* patchSheet(zip: ZipReader, entry: ZipEntry, write: SheetW
         }
       }
       if (depth === 1 && name === 'legacyDrawing') sawLegacyDrawing = true;
+      if (depth === 1 && name === 'dataValidations' && !validationsDone) {
+        validationsDone = true;
+        const text = buf.slice(start, end);
+        const count = Number(attributes(text).count ?? 0) + validations.length;
+        const open = /\scount\s*=/.test(text) ? text.replace(/(\scount\s*=\s*["'])\d*(["'])/, `$1${count}$2`) : text.replace(/(\s*\/?>)$/, ` count="${count}"$1`);
+        if (kind === 'empty') {
+          replace(start, end, `${open.replace(/\s*\/>$/, '>')}${validations.join('')}</${p}dataValidations>`);
+          return;
+        }
+        replace(start, end, open);
+        validationsAtClose = true;
+      }
       if (depth === 1 && name === 'sheetData') {
         if (kind === 'empty') {
           replace(start, end, buf.slice(start, end).replace(/\s*\/>$/, '>') + planRowsBefore(Infinity) + `</${p}sheetData>`);
@@ -343,6 +370,10 @@ export async function* patchSheet(zip: ZipReader, entry: ZipEntry, write: SheetW
       return;
     }
     depth--;
+    if (depth === 1 && name === 'dataValidations' && validationsAtClose) {
+      validationsAtClose = false;
+      insertBefore(start, validations.join(''));
+    }
     if (depth === 0 && name === 'worksheet') beforeTopLevel('worksheet', start);
   };
 
@@ -364,6 +395,15 @@ export async function* patchSheet(zip: ZipReader, entry: ZipEntry, write: SheetW
   scanXml(cur, 0, true, handler);
   cut(cur.length);
   if (out.length) yield out.join('');
+}
+
+/** The plan's drop-down lists as <dataValidation> elements. */
+function validationItems(p: string, write: SheetWrite): string[] {
+  return (write.validations ?? []).map((v) => {
+    const sqref = `${columnLetter(v.col)}${v.fromRow + 1}:${columnLetter(v.col)}${v.toRow + 1}`;
+    const list = `"${v.list.map((x) => x.replace(/"/g, '""')).join(',')}"`;
+    return `<${p}dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="${sqref}"><${p}formula1>${escapeXml(list)}</${p}formula1></${p}dataValidation>`;
+  });
 }
 
 /** A whole new worksheet for the tool's own sheets (Sintesi, Segnalazioni). */
@@ -389,14 +429,8 @@ export function* newSheet(write: SheetWrite, cells: PlanCells, legacyDrawingRid:
     }
   }
   yield batch.join('') + '</sheetData>';
-  if (write.validations?.length) {
-    const items = write.validations.map((v) => {
-      const sqref = `${columnLetter(v.col)}${v.fromRow + 1}:${columnLetter(v.col)}${v.toRow + 1}`;
-      const list = `"${v.list.map((x) => x.replace(/"/g, '""')).join(',')}"`;
-      return `<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="${sqref}"><formula1>${escapeAttr(list)}</formula1></dataValidation>`;
-    });
-    yield `<dataValidations count="${items.length}">${items.join('')}</dataValidations>`;
-  }
+  const validations = validationItems('', write);
+  if (validations.length) yield `<dataValidations count="${validations.length}">${validations.join('')}</dataValidations>`;
   yield '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
   if (write.pageSetup) {
     const ps = write.pageSetup;

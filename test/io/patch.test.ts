@@ -232,6 +232,27 @@ describe('package patcher', () => {
     expect(parts.get('xl/comments1.xml')!.toString()).toContain('60,00%');
   });
 
+  it('adds drop-down lists only where the plan asks, beside the user\'s own', async () => {
+    const input = fresh();
+    const output = fresh();
+    await writePackage(input, workbook());
+    const list = { col: 7, fromRow: 1, toRow: 3, list: ['sì', 'no "forse"'] };
+    await writeScoredCopy(input, output, {
+      sheets: [
+        { sheet: 'indicatori', replace: false, blocks: [], validations: [list] },
+        { sheet: 'Obiettivi', replace: false, blocks: [], validations: [list] },
+      ],
+    });
+    const parts = readParts(output);
+    const ind = parts.get('xl/worksheets/sheet2.xml')!.toString();
+    expect(ind).toContain('<dataValidations count="2"><dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="E2:E4"><formula1>"60%,80%"</formula1></dataValidation>' +
+      '<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="H2:H4"><formula1>"sì,no ""forse"""</formula1></dataValidation></dataValidations>');
+    const obj = parts.get('xl/worksheets/sheet1.xml')!.toString();
+    expect(obj).toMatch(/<\/sheetData><dataValidations count="1"><dataValidation [^>]*sqref="H2:H4">/);
+    // Sheets the plan does not name are the input's bytes.
+    expect(rawParts(output).get('xl/worksheets/sheet3.xml')!.equals(rawParts(input).get('xl/worksheets/sheet3.xml')!)).toBe(true);
+  });
+
   it('keeps a .xlsm a macro workbook with its VBA project', async () => {
     const input = fresh('.xlsm');
     const output = fresh('.xlsm');
