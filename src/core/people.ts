@@ -669,3 +669,12 @@ export function peopleJson(result: PeopleResult) {
     organisational: p.organisational, total: p.total, band: p.band, bonusShare: p.bonusShare, bonusAmount: p.bonusAmount,
   }));
 }
+
+/**
+ * One person's card for a pane that asked for it (hosts send names and totals in bulk, a card only on
+ * request); the name is matched as the sheets match it, any case and spacing. Null when not there.
+ */
+export function personCard(result: PeopleResult | undefined, name: string): PersonResult | null {
+  const key = normalizeHeader(name);
+  return result?.people.find((p) => normalizeHeader(p.name) === key) ?? null;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { scorePlan, type CellValue, type PlanInput } from '../../src/core/index.js';
-import { scorePeople, peopleJson, type PeopleResult } from '../../src/core/people.js';
+import { scorePeople, peopleJson, personCard, type PeopleResult } from '../../src/core/people.js';
 
 /**
  * A small scored plan whose results are easy to check by hand (target >= 100, so a leaf's score is its
@@ -467,5 +467,14 @@ describe('the bundled example (illustrative people)', () => {
     const total = (role: string) => r.people.filter((p) => p.role === role).reduce((s, p) => s + (p.bonusAmount ?? 0), 0);
     expect(total('dirigente')).toBeCloseTo(30000, 6);
     expect(total('dipendente')).toBeCloseTo(24000, 6);
+  });
+});
+
+describe('a person\'s card on request', () => {
+  it('finds the person in any case and spacing, null when absent', () => {
+    const r = people(plan());
+    expect(personCard(r, '  ROSSI ')?.assignments.map((a) => a.code)).toEqual(['A']);
+    expect(personCard(r, 'Nessuno')).toBeNull();
+    expect(personCard(undefined, 'Rossi')).toBeNull();
   });
 });
