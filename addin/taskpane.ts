@@ -1,16 +1,25 @@
 /**
- * The shared runtime's page: mounts the pane and registers the ribbon's "Calcola punteggi" action,
- * which scores without opening the pane. Outside Excel (the page opened in a browser, or another Office
+ * The shared runtime's page: mounts the pane and registers the ribbon's "Calcola punteggi" and "Calcola
+ * schede" actions, which score without opening the pane (through the pane's own host, so a card opened
+ * later comes from the same scoring). Outside Excel (the page opened in a browser, or another Office
  * application) it says where to open it instead of failing on a missing Excel global.
  */
 import { mountPanel } from '../src/ui/panel.js';
 import type { Lang, Summary } from '../src/core/types.js';
-import { excelHost, scoreWorkbook } from './host.js';
+import { excelHost } from './host.js';
 import { excelErrorMessage, notInExcelMessage } from './errors.js';
 
 const DONE: Record<Lang, string> = {
   it: 'Punteggi calcolati e scritti nel foglio.',
   en: 'Scores computed and written to the sheet.',
+};
+const PEOPLE_DONE: Record<Lang, string> = {
+  it: 'Schede individuali calcolate e scritte nel foglio.',
+  en: 'Individual scorecards computed and written to the sheet.',
+};
+const NO_PEOPLE: Record<Lang, string> = {
+  it: 'Nessuna persona da valutare: aggiungere il foglio Assegnazioni o la colonna Responsabile.',
+  en: 'Nobody to score: add an Assignments sheet or an Owner column.',
 };
 const FAILED: Record<Lang, string> = { it: 'Calcolo non riuscito: ', en: 'Scoring failed: ' };
 
@@ -60,16 +69,20 @@ function start() {
       return;
     }
     let pane: { show(summary: Summary): void; say(message: string, kind?: 'info' | 'error'): void } | null = null;
+    const host = excelHost(lang);
     try {
-      pane = root ? mountPanel(root, excelHost(lang), { lang }) : null;
+      pane = root ? mountPanel(root, host, { lang }) : null;
     } catch (e) {
       showPlain(root, excelErrorMessage(e, lang));
     }
-    Office.actions.associate('scorePlan', async (event: Office.AddinCommands.Event) => {
+    const command = (people: boolean) => async (event: Office.AddinCommands.Event) => {
       try {
-        const summary = await scoreWorkbook(lang);
+        const summary = await host.score(undefined, people ? { people: true } : {});
         pane?.show(summary);
-        pane?.say(DONE[lang]);
+        if (people && !summary.people?.length) {
+          pane?.say(NO_PEOPLE[lang], 'error');
+          await tellUser(NO_PEOPLE[lang], lang);
+        } else pane?.say(people ? PEOPLE_DONE[lang] : DONE[lang]);
       } catch (e) {
         const message = FAILED[lang] + (e instanceof Error ? e.message : String(e));
         pane?.say(message, 'error');
@@ -77,7 +90,9 @@ function start() {
       } finally {
         event.completed();
       }
-    });
+    };
+    Office.actions.associate('scorePlan', command(false));
+    Office.actions.associate('scorePeople', command(true));
   });
 }
 

@@ -7,11 +7,12 @@
  * translated message.
  */
 import { fromMenu, fromTrigger } from './host.js';
-import { addMenu, openAuditLog, openSidebar, scoreFromMenu, snapshotFromMenu, templateFromMenu } from './menu.js';
+import { addMenu, openAuditLog, openSidebar, scoreFromMenu, scorePeopleFromMenu, snapshotFromMenu, templateFromMenu } from './menu.js';
 import { logEdit } from './changelog.js';
 import { serverFunctions as server } from './sidebar-api.js';
 import { customFunction } from './functions.js';
 import type { Method } from '../src/core/index.js';
+import type { ScoreRequest } from '../src/ui/panel-host.js';
 
 declare const global: Record<string, unknown>;
 
@@ -28,6 +29,14 @@ global.onOpen = function onOpen() {
 /** Scores the plan in this spreadsheet and writes results, Sintesi and Segnalazioni. */
 global.scorePlan = fromMenu(function scorePlan() {
   return scoreFromMenu();
+});
+
+/**
+ * Scores the plan and writes the Schede individuali sheet: one row per person with results, organisational
+ * and behaviour components, total and band. The data stays in the spreadsheet.
+ */
+global.scorePeople = fromMenu(function scorePeople() {
+  return scorePeopleFromMenu();
 });
 
 /** Opens the Cruscotto sidebar. */
@@ -63,9 +72,14 @@ global.onEdit = fromTrigger(function onEdit(e: GoogleAppsScript.Events.SheetsOnE
 
 // google.script.run targets for the sidebar (typed for it by sidebar-api.ts).
 
-/** Sidebar: scores the plan and returns the summary to show. */
-global.sidebarScore = function sidebarScore() {
-  return server.sidebarScore();
+/** Sidebar: scores the plan (at a period, with the schede if asked) and returns the summary to show. */
+global.sidebarScore = function sidebarScore(request?: ScoreRequest) {
+  return server.sidebarScore(request);
+};
+
+/** Sidebar: one person's card, scored at the period the sidebar shows; null when nobody has that name. */
+global.sidebarPerson = function sidebarPerson(name: string, period?: string) {
+  return server.sidebarPerson(name, period);
 };
 
 /** Sidebar: year and method currently in Impostazioni. */

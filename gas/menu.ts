@@ -1,9 +1,9 @@
 /** The Cruscotto menu and what its items do, with the toast that tells the user it is done. */
-import { spreadsheet, userLang } from './host.js';
+import { spreadsheet, userLang, UserError } from './host.js';
 import { text } from './messages.js';
 import { snapshot } from './review.js';
 import { registrySheet } from './changelog.js';
-import { createMissingTemplate, scoreMessage, scoreSpreadsheet } from './scoring.js';
+import { createMissingTemplate, scoreMessage, scoreSpreadsheet, scoreWithPeople } from './scoring.js';
 import type { Summary } from '../src/core/index.js';
 
 export function addMenu(): void {
@@ -11,6 +11,7 @@ export function addMenu(): void {
   SpreadsheetApp.getUi()
     .createMenu('Cruscotto')
     .addItem(text(lang, 'menu.score'), 'scorePlan')
+    .addItem(text(lang, 'menu.people'), 'scorePeople')
     .addItem(text(lang, 'menu.panel'), 'showSidebar')
     .addItem(text(lang, 'menu.template'), 'createTemplate')
     .addSeparator()
@@ -23,6 +24,16 @@ export function scoreFromMenu(): Summary {
   const ss = spreadsheet();
   const summary = scoreSpreadsheet(ss, userLang());
   ss.toast(scoreMessage(summary), 'Cruscotto', 10);
+  return summary;
+}
+
+/** "Calcola schede": scores and writes the Schede individuali sheet; the toast names the sheet and counts people. */
+export function scorePeopleFromMenu(): Summary {
+  const ss = spreadsheet();
+  const lang = userLang();
+  const { summary, sheet } = scoreWithPeople(ss, lang);
+  if (sheet === null) throw new UserError(lang, 'people.none');
+  ss.toast(text(lang, 'people.done', { sheet, n: summary.people?.length ?? 0 }), 'Cruscotto', 10);
   return summary;
 }
 

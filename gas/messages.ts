@@ -6,6 +6,7 @@ import type { Lang } from '../src/core/index.js';
 
 export const GAS_TEXT = {
   'menu.score': { it: 'Calcola punteggi', en: 'Score plan' },
+  'menu.people': { it: 'Calcola schede', en: 'Score scorecards' },
   'menu.panel': { it: 'Apri pannello', en: 'Open panel' },
   'menu.template': { it: 'Crea modello', en: 'Create template' },
   'menu.snapshot': { it: 'Istantanea per revisione', en: 'Snapshot for review' },
@@ -13,6 +14,14 @@ export const GAS_TEXT = {
   'score.done': {
     it: 'Risultato dell\'ente: {score} — {rating}. Segnalazioni: {error} errori, {warning} avvisi, {info} informazioni.',
     en: 'Entity result: {score} — {rating}. Issues: {error} errors, {warning} warnings, {info} notes.',
+  },
+  'people.done': {
+    it: 'Schede individuali scritte nel foglio {sheet}: {n} persone.',
+    en: 'Individual scorecards written to the {sheet} sheet: {n} people.',
+  },
+  'people.none': {
+    it: 'Nessuna persona da valutare: aggiungere il foglio Assegnazioni o la colonna Responsabile.',
+    en: 'Nobody to score: add an Assignments sheet or an Owner column.',
   },
   'template.created': { it: 'Creati: {sheets}', en: 'Created: {sheets}' },
   'template.present': { it: 'Il modello è già presente.', en: 'The template is already there.' },

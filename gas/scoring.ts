@@ -4,20 +4,51 @@
  */
 import {
   missingTemplatePlan, normalizeHeader, paneSettings, scorePlan, settingsUpdatePlan, summarize, formatPercent, SHEETS,
-  type Lang, type Method, type Summary,
+  type Lang, type Method, type PersonResult, type ScoreOptions, type ScoreResult, type Summary,
 } from '../src/core/index.js';
+import type { ScoreRequest } from '../src/ui/panel-host.js';
 import { SheetsAdapter } from './adapter.js';
 import { withDocumentLock, type Spreadsheet } from './host.js';
 import { text } from './messages.js';
 
-export function scoreSpreadsheet(ss: Spreadsheet, lang: Lang): Summary {
+/** Scores at `request.period` (Impostazioni `periodo` when absent), with the schede when `request.people`, and writes. */
+export function scoreSpreadsheet(ss: Spreadsheet, lang: Lang, request: ScoreRequest = {}): Summary {
+  return scoreAndWrite(ss, lang, request).summary;
+}
+
+function scoreAndWrite(ss: Spreadsheet, lang: Lang, request: ScoreRequest): { summary: Summary; result: ScoreResult } {
   return withDocumentLock(lang, () => {
     const adapter = new SheetsAdapter(ss);
     const read = adapter.readNow();
-    const result = scorePlan(read.input, { workbook: read.sheets });
+    const result = scorePlan(read.input, { workbook: read.sheets, ...scoreOptions(request) });
     adapter.applyNow(result.writePlan);
-    return summarize(result);
+    return { summary: summarize(result), result };
   });
+}
+
+/** The sidebar's request as the core's options: only the two fields it may set, whatever else arrives. */
+function scoreOptions(request: ScoreRequest | null | undefined): ScoreOptions {
+  const options: ScoreOptions = {};
+  if (typeof request?.period === 'string' && request.period.trim() !== '') options.period = request.period;
+  if (request?.people === true) options.people = true;
+  return options;
+}
+
+/** "Calcola schede": the summary and the name of the schede sheet written (null when there is nobody to score). */
+export function scoreWithPeople(ss: Spreadsheet, lang: Lang): { summary: Summary; sheet: string | null } {
+  const { summary, result } = scoreAndWrite(ss, lang, { people: true });
+  const sheet = result.writePlan.sheets.find((s) => s.owner === 'people')?.sheet ?? null;
+  return { summary, sheet };
+}
+
+/**
+ * One person's card, scored again from the sheets at `period` without writing: Apps Script keeps nothing
+ * between calls, and the sidebar asks for one person at a time, so no one else's detail is sent.
+ */
+export function personCard(ss: Spreadsheet, name: string, period?: string): PersonResult | null {
+  const read = new SheetsAdapter(ss).readNow();
+  const result = scorePlan(read.input, { workbook: read.sheets, ...scoreOptions({ period }) });
+  return result.people?.people.find((p) => p.name === name) ?? null;
 }
 
 export function scoreMessage(summary: Summary): string {

@@ -3,13 +3,16 @@
  * object (`ServerFunctions`), so a renamed function or a changed argument is a compile error there, not a
  * silent failure in the user's browser. Each one answers a failure with a message in the user's language.
  */
-import type { Lang, Method, Summary } from '../src/core/index.js';
+import type { Lang, Method, PersonResult, Summary } from '../src/core/index.js';
+import type { ScoreRequest } from '../src/ui/panel-host.js';
 import { forSidebar, spreadsheet, userLang, UserError } from './host.js';
-import { createMissingTemplate, loadPaneSettings, savePaneSettings, scoreSpreadsheet } from './scoring.js';
+import { createMissingTemplate, loadPaneSettings, personCard, savePaneSettings, scoreSpreadsheet } from './scoring.js';
 
 export const serverFunctions = {
-  /** Scores the plan and returns the summary to show. */
-  sidebarScore: forSidebar((): Summary => scoreSpreadsheet(spreadsheet(), userLang())),
+  /** Scores the plan (at a period, with the schede when asked) and returns the summary to show. */
+  sidebarScore: forSidebar((request?: ScoreRequest): Summary => scoreSpreadsheet(spreadsheet(), userLang(), request ?? {})),
+  /** One person's card at the period the sidebar shows, asked for when the user opens it; null when not found. */
+  sidebarPerson: forSidebar((name: string, period?: string): PersonResult | null => personCard(spreadsheet(), name, period)),
   /** Year and method currently in Impostazioni. */
   sidebarLoadSettings: forSidebar((): { year: number | null; method: Method | null } => loadPaneSettings(spreadsheet())),
   /** Writes year and method into Impostazioni. */

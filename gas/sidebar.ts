@@ -9,7 +9,9 @@ import { server } from './sidebar-client.js';
 import { text } from './messages.js';
 
 const host: PanelHost = {
-  score: () => server('sidebarScore'),
+  score: (_onProgress, request) => server('sidebarScore', request ?? {}),
+  // Personal detail crosses google.script.run one person at a time, when the user opens a card.
+  person: (name, period) => server('sidebarPerson', name, period),
   selectCell: (sheet, cell) => server('sidebarSelectCell', sheet, cell),
   loadSettings: () => server('sidebarLoadSettings'),
   saveSettings: (settings) => server('sidebarSaveSettings', settings),

@@ -2,10 +2,12 @@
  * The shared pane: Excel task pane and Sheets sidebar. It knows only PanelHost, so each host plugs in
  * its own API (Office.js, google.script.run) and both show the same summary, charts and issue list.
  */
-import type { Issue, Lang, Method, Summary } from '../core/types.js';
-import { formatPercent } from '../core/messages.js';
+import type { Issue, Lang, Method, PeriodInfo, Summary } from '../core/types.js';
+import type { PersonResult } from '../core/people.js';
+import { formatNumber, formatPercent } from '../core/messages.js';
 import { barChart, statusChart } from './charts.js';
-import type { PanelHost, PanelOptions } from './panel-host.js';
+import { sparkline } from './sparkline.js';
+import type { PanelHost, PanelOptions, ScoreRequest } from './panel-host.js';
 
 /** Exported only for the test that every text has both languages (test/core/messages.test.ts). */
 export const TEXT = {
@@ -19,6 +21,16 @@ export const TEXT = {
     error: 'Errore', warning: 'Avviso', info: 'Informazione', failed: 'Operazione non riuscita: ',
     methods: { linear: 'proporzionale', bands: 'fasce', threshold: 'soglia', binary: 'binario' },
     unset: '(non indicato)',
+    period: 'Periodo', periodOption: '{label} (al {date})', periodYearEnd: 'Fine anno {label} (al {date})',
+    periodScored: 'Periodo valutato: {label}, al {date}', entityTrend: 'Risultato dell\'ente nei periodi',
+    atRisk: 'Indicatori a rischio (stima a fine anno sotto il target): {n}',
+    people: 'Schede individuali', scorePeople: 'Calcola schede', peopleDone: 'Schede individuali calcolate e scritte nel foglio.',
+    noPeople: 'Nessuna persona da valutare: aggiungere il foglio Assegnazioni o la colonna Responsabile.',
+    peopleCount: '{n} persone', privacy: 'Il dettaglio di una persona compare solo aprendo la sua scheda.',
+    person: 'Persona', role: 'Ruolo', total: 'Totale', band: 'Fascia', evaluator: 'Valutatore',
+    results: 'Risultati', organisational: 'Organizzativa', behaviours: 'Comportamenti', composition: 'Composizione',
+    assignments: 'Obiettivi e indicatori assegnati', rating: '{rating} (pari a {value})', weight: 'peso {weight}',
+    bonus: 'Quota del fondo', personGone: '{name} non compare più tra le persone valutate: ricalcolare.',
   },
   en: {
     title: 'Cruscotto', score: 'Score plan', template: 'Create template', settings: 'Settings',
@@ -30,6 +42,16 @@ export const TEXT = {
     error: 'Error', warning: 'Warning', info: 'Info', failed: 'Failed: ',
     methods: { linear: 'linear', bands: 'bands', threshold: 'threshold', binary: 'binary' },
     unset: '(not set)',
+    period: 'Period', periodOption: '{label} (at {date})', periodYearEnd: 'Year end {label} (at {date})',
+    periodScored: 'Period scored: {label}, at {date}', entityTrend: 'Entity result across periods',
+    atRisk: 'Indicators at risk (year-end estimate below target): {n}',
+    people: 'Individual scorecards', scorePeople: 'Score scorecards', peopleDone: 'Individual scorecards computed and written to the sheet.',
+    noPeople: 'Nobody to score: add an Assignments sheet or an Owner column.',
+    peopleCount: '{n} people', privacy: 'A person\'s detail appears only when their card is opened.',
+    person: 'Person', role: 'Role', total: 'Total', band: 'Band', evaluator: 'Evaluator',
+    results: 'Results', organisational: 'Organisational', behaviours: 'Behaviours', composition: 'Composition',
+    assignments: 'Assigned objectives and indicators', rating: '{rating} (that is {value})', weight: 'weight {weight}',
+    bonus: 'Share of the fund', personGone: '{name} is no longer among the people scored: score again.',
   },
 } as const;
 
@@ -46,6 +68,48 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 
 const METHODS: Method[] = ['linear', 'bands', 'threshold', 'binary'];
 
+/** dd/mm/yyyy (Italian) or the ISO date (English) from a PeriodInfo date (YYYY-MM-DD, or MM-DD without a year). */
+function periodDate(date: string, lang: Lang): string {
+  const [a, b, c] = date.split('-');
+  if (lang === 'en') return date;
+  return c === undefined ? `${b}/${a}` : `${c}/${b}/${a}`;
+}
+
+function periodText(p: PeriodInfo, lang: Lang): string {
+  const tx = TEXT[lang];
+  return fill(p.yearEnd ? tx.periodYearEnd : tx.periodOption, { label: p.label, date: periodDate(p.date, lang) });
+}
+
+/** A person's card: what the role's composition adds up, and what each component is made of. */
+function personCard(p: PersonResult, lang: Lang): HTMLElement {
+  const tx = TEXT[lang];
+  const box = el('div', { class: 'person-card' });
+  const dl = el('dl');
+  const components = (['results', 'organisational', 'behaviours'] as const);
+  const composition = components.filter((c) => p.composition[c] > 0).map((c) => `${tx[c]} ${formatPercent(p.composition[c], lang, 0)}`).join(', ');
+  const rows: [string, string][] = [
+    [tx.role, p.role || '—'],
+    [tx.evaluator, p.evaluator || '—'],
+    ...components.map((c): [string, string] => [tx[c], formatPercent(p[c], lang)]),
+    [tx.composition, composition || '—'],
+    [tx.total, formatPercent(p.total, lang)],
+    [tx.band, p.band ?? '—'],
+  ];
+  if (p.bonusShare !== null) rows.push([tx.bonus, formatPercent(p.bonusShare, lang)]);
+  for (const [k, v] of rows) dl.append(el('dt', {}, k), el('dd', {}, v));
+  box.append(dl);
+  const list = (title: string, items: string[]) => {
+    if (items.length === 0) return;
+    const ul = el('ul');
+    for (const item of items) ul.append(el('li', {}, item));
+    box.append(el('h4', {}, title), ul);
+  };
+  const weight = (w: number | null) => (w === null ? '' : `, ${fill(tx.weight, { weight: formatPercent(w, lang, 0) })}`);
+  list(tx.assignments, p.assignments.map((a) => `${a.code} ${a.title}: ${formatPercent(a.score, lang)}${weight(a.declaredWeight)}`));
+  list(tx.behaviours, p.behaviourRatings.map((b) => `${b.name}: ${b.rating === null ? 'n.d.' : fill(tx.rating, { rating: formatNumber(b.rating, lang, b.rating % 1 === 0 ? 0 : 1), value: formatPercent(b.value, lang, 0) })}${weight(b.declaredWeight)}`));
+  return box;
+}
+
 /** Renders the pane into `root` and wires it to the host. Returns a function that re-renders a summary. */
 export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOptions): {
   show(summary: Summary): void;
@@ -61,8 +125,9 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   header.append(el('h1', {}, tx.title));
   const actions = el('div', { class: 'actions' });
   const scoreButton = el('button', { type: 'button', class: 'primary', id: 'score' }, tx.score);
+  const peopleButton = el('button', { type: 'button', id: 'score-people' }, tx.scorePeople);
   const templateButton = el('button', { type: 'button', id: 'template' }, tx.template);
-  actions.append(scoreButton, templateButton);
+  actions.append(scoreButton, peopleButton, templateButton);
   header.append(actions);
 
   const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite', id: 'status' });
@@ -78,16 +143,24 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   const saveButton = el('button', { type: 'submit', id: 'save' }, tx.save);
   form.append(yearLabel, yearInput, methodLabel, methodSelect, saveButton);
 
+  const periodSection = el('section', { class: 'period', id: 'monitoring', 'aria-label': tx.period, hidden: '' });
   const summarySection = el('section', { class: 'summary', id: 'summary', 'aria-label': tx.entity });
+  const peopleSection = el('section', { class: 'people', id: 'people', 'aria-labelledby': 'people-title', hidden: '' });
   const issuesSection = el('section', { class: 'issues', id: 'issues', 'aria-label': tx.issues });
-  root.append(header, status, summarySection, issuesSection, form);
+  root.append(header, status, periodSection, summarySection, peopleSection, issuesSection, form);
+
+  /** The period the user picked in the selector: later scorings keep it until the pane is reopened. */
+  let chosenPeriod: string | undefined;
+  /** The period of the summary on show, at which a person's card is scored. */
+  let shownPeriod: string | undefined;
 
   const say = (message: string, kind: 'info' | 'error' = 'info') => {
     status.textContent = message;
     status.dataset.kind = kind;
   };
+  const controls = () => [scoreButton, peopleButton, templateButton, saveButton, ...Array.from(periodSection.querySelectorAll('select'))];
   const busy = (on: boolean) => {
-    for (const b of [scoreButton, templateButton, saveButton]) b.disabled = on;
+    for (const b of controls()) b.disabled = on;
     root.setAttribute('aria-busy', String(on));
   };
   const run = async (work: () => Promise<void>) => {
@@ -101,7 +174,91 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     }
   };
 
+  const renderPeriod = (summary: Summary) => {
+    periodSection.replaceChildren();
+    const periods = summary.periods ?? [];
+    periodSection.hidden = periods.length === 0 || !summary.period;
+    if (periodSection.hidden || !summary.period) return;
+    const label = el('label', { for: 'period' }, tx.period);
+    const select = el('select', { id: 'period' });
+    for (const p of periods) {
+      const option = el('option', { value: p.key }, periodText(p, lang));
+      if (p.key === summary.period.key) option.selected = true;
+      select.append(option);
+    }
+    select.addEventListener('change', () => {
+      chosenPeriod = select.value;
+      void scoreWith({ period: chosenPeriod });
+    });
+    const picker = el('div', { class: 'period-picker' });
+    picker.append(label, select);
+    periodSection.append(picker, el('p', { class: 'period-scored', id: 'period-scored' }, fill(tx.periodScored, { label: summary.period.label, date: periodDate(summary.period.date, lang) })));
+    const history = summary.entityHistory ?? [];
+    if (history.length > 1) {
+      const keyLabel = new Map(periods.map((p) => [p.key, p.yearEnd ? p.label : p.key]));
+      const points = history.map((h) => ({ period: keyLabel.get(h.period) ?? h.period, actual: '', achievement: h.score, score: h.score }));
+      const figure = el('figure', { class: 'trend', id: 'entity-trend' });
+      // The SVG comes from the shared renderer, which escapes every text it draws.
+      figure.innerHTML = sparkline(points, { lang, width: 160, height: 36, label: tx.entityTrend });
+      const caption = el('figcaption', {}, points.map((p) => `${p.period} ${formatPercent(p.score, lang, 1)}`).join(' → '));
+      figure.append(caption);
+      periodSection.append(el('p', { class: 'label' }, tx.entityTrend), figure);
+    }
+    if (summary.atRiskCount !== undefined) {
+      periodSection.append(el('p', { class: summary.atRiskCount > 0 ? 'at-risk warn' : 'at-risk', id: 'at-risk' }, fill(tx.atRisk, { n: summary.atRiskCount })));
+    }
+  };
+
+  const renderPeople = (summary: Summary) => {
+    peopleSection.replaceChildren();
+    const people = summary.people ?? [];
+    peopleSection.hidden = people.length === 0;
+    if (people.length === 0) return;
+    peopleSection.append(el('h2', { id: 'people-title' }, tx.people), el('p', { class: 'counts' }, fill(tx.peopleCount, { n: people.length })),
+      el('p', { class: 'privacy' }, tx.privacy));
+    const table = el('table', { class: 'people-list' });
+    const head = el('tr');
+    for (const [h, numeric] of [[tx.person, false], [tx.role, false], [tx.total, true], [tx.band, false]] as const) {
+      head.append(el('th', { scope: 'col', ...(numeric ? { class: 'n' } : {}) }, h));
+    }
+    table.append(el('thead'), el('tbody'));
+    (table.tHead as HTMLTableSectionElement).append(head);
+    const period = shownPeriod;
+    people.forEach((p, i) => {
+      const row = el('tr');
+      const nameCell = el('td');
+      const toggle = el('button', { type: 'button', class: 'person', 'aria-expanded': 'false', 'aria-controls': `person-card-${i}` }, p.name);
+      nameCell.append(toggle);
+      row.append(nameCell, el('td', {}, p.role), el('td', { class: 'n' }, formatPercent(p.total, lang)), el('td', {}, p.band ?? '—'));
+      const detail = el('tr', { id: `person-card-${i}`, class: 'card-row', hidden: '' });
+      const detailCell = el('td', { colspan: '4' });
+      detail.append(detailCell);
+      // The card is asked of the host when opened and dropped when closed: only what the user opened is
+      // in the page, and nothing personal beyond names and totals came with the summary.
+      toggle.addEventListener('click', () => void run(async () => {
+        if (toggle.getAttribute('aria-expanded') === 'true') {
+          toggle.setAttribute('aria-expanded', 'false');
+          detail.hidden = true;
+          detailCell.replaceChildren();
+          return;
+        }
+        const card = await host.person(p.name, period);
+        if (!card) {
+          say(fill(tx.personGone, { name: p.name }), 'error');
+          return;
+        }
+        detailCell.replaceChildren(personCard(card, lang));
+        detail.hidden = false;
+        toggle.setAttribute('aria-expanded', 'true');
+      }));
+      (table.tBodies[0] as HTMLTableSectionElement).append(row, detail);
+    });
+    peopleSection.append(table);
+  };
+
   const show = (summary: Summary) => {
+    shownPeriod = summary.period?.key;
+    renderPeriod(summary);
     summarySection.replaceChildren();
     const headline = el('div', { class: 'headline' });
     headline.append(el('span', { class: 'label' }, tx.entity), el('strong', { class: 'score', id: 'entity-score' }, formatPercent(summary.entity.score, lang)),
@@ -122,6 +279,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     addChart(barChart({ title: tx.objectives, bars: summary.objectives.map((o) => ({ label: `${o.code} ${o.title}`, value: o.score, target: o.target })), lang, width: chartWidth }));
     addChart(statusChart({ counts: summary.statusCounts, lang, width: chartWidth }));
     summarySection.append(charts);
+    renderPeople(summary);
     renderIssues(summary.issues, summary.issueCounts);
   };
 
@@ -145,12 +303,16 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     issuesSection.append(list);
   };
 
-  scoreButton.addEventListener('click', () => void run(async () => {
+  const scoreWith = (request: ScoreRequest) => run(async () => {
     say(tx.scoring);
-    const summary = await host.score((message) => say(message));
+    const summary = await host.score((message) => say(message), request);
     show(summary);
-    say(tx.done);
-  }));
+    if (!request.people) say(tx.done);
+    else say((summary.people ?? []).length > 0 ? tx.peopleDone : tx.noPeople, (summary.people ?? []).length > 0 ? 'info' : 'error');
+  });
+
+  scoreButton.addEventListener('click', () => void scoreWith(chosenPeriod === undefined ? {} : { period: chosenPeriod }));
+  peopleButton.addEventListener('click', () => void scoreWith({ people: true, ...(chosenPeriod === undefined ? {} : { period: chosenPeriod }) }));
   templateButton.addEventListener('click', () => void run(async () => {
     await host.createTemplate();
     say(tx.created);

@@ -8,6 +8,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import vm from 'node:vm';
 import { scorePlan as coreScore, type PlanInput } from '../../src/core/index.js';
 import { largePlan } from '../fixtures/large-plan.js';
+import { monitoredPlan, ownersPlan } from '../addin/plans.js';
 import {
   appsScriptGlobals, FakeLocks, FakeSpreadsheet, formatDate, zonedMidnight, EFFECTIVE_USER, OWNER, SheetsException,
 } from './fake-sheets.js';
@@ -67,7 +68,7 @@ describe('Apps Script bundle', () => {
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
     expect(code).not.toMatch(/\brequire\(/);
     expect(code).not.toMatch(/\b(process\.|Buffer\b|__dirname|__filename|module\.exports)/);
-    for (const name of ['onOpen', 'onEdit', 'scorePlan', 'showSidebar', 'createTemplate', 'snapshot', 'showAuditLog']) {
+    for (const name of ['onOpen', 'onEdit', 'scorePlan', 'scorePeople', 'sidebarPerson', 'showSidebar', 'createTemplate', 'snapshot', 'showAuditLog']) {
       expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
     }
   });
@@ -88,13 +89,13 @@ describe('Apps Script bundle', () => {
     const { fn, ui } = load(ss);
     fn('onOpen')();
     expect(ui.menus).toEqual([{ name: 'Cruscotto', items: [
-      ['Calcola punteggi', 'scorePlan'], ['Apri pannello', 'showSidebar'], ['Crea modello', 'createTemplate'],
+      ['Calcola punteggi', 'scorePlan'], ['Calcola schede', 'scorePeople'], ['Apri pannello', 'showSidebar'], ['Crea modello', 'createTemplate'],
       ['Istantanea per revisione', 'snapshot'], ['Registro modifiche', 'showAuditLog'],
     ] }]);
     for (const [, handler] of ui.menus[0].items) expect(typeof fn(handler)).toBe('function');
     const en = load(new FakeSpreadsheet(), 'en_GB');
     en.fn('onOpen')();
-    expect(en.ui.menus[0].items[0]).toEqual(['Score plan', 'scorePlan']);
+    expect(en.ui.menus[0].items.slice(0, 2)).toEqual([['Score plan', 'scorePlan'], ['Score scorecards', 'scorePeople']]);
   });
 
   it('scores the bundled example exactly as the core (and so the CLI) does', () => {
@@ -279,6 +280,83 @@ describe('sidebar', () => {
     fn('sidebarSelectCell')('Indicatori', 'J7');
     expect(ss.active).toEqual({ sheet: 'Indicatori', a1: 'J7' });
     expect(() => fn('sidebarSelectCell')('Nessuno', 'A1')).toThrow(/Il foglio Nessuno non esiste più/);
+  });
+});
+
+describe('monitoring periods and individual scorecards', () => {
+  const roundTrip = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+  it('"Calcola schede" writes the Schede individuali sheet with its marker, where "Calcola punteggi" does not', () => {
+    const plan = ownersPlan();
+    const ss = spreadsheetOf(plan);
+    const { fn, ui } = load(ss);
+    fn('scorePlan')();
+    expect(ss.sheets.map((s) => s.name)).not.toContain('Schede individuali');
+    const summary = roundTrip(fn('scorePeople')()) as { people: { name: string; total: number | null }[] };
+    expect(ui.alerts).toEqual([]);
+    const expected = coreScore(plan, { people: true });
+    const write = expected.writePlan.sheets.find((s) => s.owner === 'people');
+    expect(write?.sheet).toBe('Schede individuali');
+    const sheet = ss.sheet('Schede individuali');
+    expect(sheet.metadata).toEqual([{ key: 'CRUSCOTTO_OUTPUT', value: 'people' }]);
+    for (const block of write?.blocks ?? []) {
+      block.values.forEach((row, i) => row.forEach((v, j) => expect(sheet.cell(block.row + i + 1, block.col + j + 1).value).toEqual(plain(v))));
+    }
+    expect(summary.people.map((p) => p.name)).toEqual(expected.people?.people.map((p) => p.name));
+    expect(ss.toasts.at(-1)).toBe(`Schede individuali scritte nel foglio Schede individuali: ${expected.people?.people.length} persone.`);
+    // Marked as the tool's own: plain scoring now keeps it up to date instead of leaving it stale.
+    fn('scorePlan')();
+    expect(ss.sheets.filter((s) => s.metadata.some((m) => m.value === 'people')).map((s) => s.name)).toEqual(['Schede individuali']);
+  });
+
+  it('"Calcola schede" with nobody to score says so, in the user\'s language', () => {
+    const plan = ownersPlan();
+    plan.sheets.Obiettivi = plan.sheets.Obiettivi.map((row) => row.slice(0, 5));
+    const { fn, ui } = load(spreadsheetOf(plan), 'en_GB');
+    expect(fn('scorePeople')()).toBeUndefined();
+    expect(ui.alerts).toEqual(['Cruscotto: the operation failed: Nobody to score: add an Assignments sheet or an Owner column.']);
+  });
+
+  it('the sidebar scores at the period it asks for and says which periods there are', () => {
+    const plan = monitoredPlan();
+    const ss = spreadsheetOf(plan);
+    const { fn } = load(ss);
+    const atYearEnd = roundTrip(fn('sidebarScore')()) as { period: { key: string }; periods: { key: string; label: string }[] };
+    expect(atYearEnd.period.key).toBe('31/12');
+    expect(atYearEnd.periods.map((p) => [p.key, p.label])).toEqual([['30/06', '30/06'], ['31/12', '2024']]);
+    const midYear = roundTrip(fn('sidebarScore')({ period: '30/06' })) as { period: { key: string }; entity: unknown; atRiskCount: number; entityHistory: unknown };
+    const expected = coreScore(plan, { period: '30/06' });
+    expect(midYear.period.key).toBe('30/06');
+    expect(midYear.entity).toEqual(expected.entity);
+    expect(midYear.entityHistory).toEqual(expected.entityHistory);
+    expect(midYear.atRiskCount).toBe(expected.indicators.filter((i) => i.projection?.atRisk).length);
+    expect(midYear.atRiskCount).toBeGreaterThan(0);
+    // The formulas and the user's cells are the same at either period; only the tool's output differs.
+    const col = (ss.sheet('Indicatori').table()[0] as string[]).indexOf('Punteggio');
+    for (const i of expected.indicators) expect(ss.sheet('Indicatori').table()[i.row][col], i.code).toEqual(i.score ?? '');
+    // Only the two fields the pane may set reach the core.
+    expect(roundTrip(fn('sidebarScore')({ period: '30/06', year: 1999, lang: 'en' }))).toMatchObject({ year: 2024, lang: 'it', period: { key: '30/06' } });
+    expect(roundTrip(fn('sidebarScore')(null)) as { period: { key: string } }).toMatchObject({ period: { key: '31/12' } });
+  });
+
+  it('the sidebar gets one person\'s card on request, at the period it shows, and nothing for an unknown name', () => {
+    const plan = monitoredPlan();
+    const ss = spreadsheetOf(plan);
+    const { fn } = load(ss);
+    const summary = roundTrip(fn('sidebarScore')({ period: '30/06' })) as { people: Record<string, unknown>[] };
+    // The summary carries names, roles, totals and bands, and nothing else about anyone.
+    for (const p of summary.people) expect(Object.keys(p).sort()).toEqual(['band', 'name', 'role', 'total']);
+    const name = summary.people[1].name as string;
+    const expected = coreScore(plan, { period: '30/06' }).people?.people.find((p) => p.name === name);
+    expect(roundTrip(fn('sidebarPerson')(name, '30/06'))).toEqual(roundTrip(expected));
+    const atYearEnd = coreScore(plan).people?.people.find((p) => p.name === name);
+    expect(roundTrip(fn('sidebarPerson')(name))).toEqual(roundTrip(atYearEnd));
+    expect(atYearEnd?.total).not.toBe(expected?.total);
+    expect(fn('sidebarPerson')('Nessuno')).toBeNull();
+    // Asking for a card writes nothing.
+    const before = JSON.stringify(ss.sheets.map((s) => [s.name, s.table()]));
+    fn('sidebarPerson')(name, '30/06');
+    expect(JSON.stringify(ss.sheets.map((s) => [s.name, s.table()]))).toBe(before);
   });
 });
 
