@@ -199,7 +199,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
       const points = history.map((h) => ({ period: keyLabel.get(h.period) ?? h.period, actual: '', achievement: h.score, score: h.score }));
       const figure = el('figure', { class: 'trend', id: 'entity-trend' });
       // The SVG comes from the shared renderer, which escapes every text it draws.
-      figure.innerHTML = sparkline(points, { lang, width: 160, height: 36, label: tx.entityTrend });
+      figure.innerHTML = sparkline(points, { lang, width: 200, height: 40, label: tx.entityTrend });
       const caption = el('figcaption', {}, points.map((p) => `${p.period} ${formatPercent(p.score, lang, 1)}`).join(' → '));
       figure.append(caption);
       periodSection.append(el('p', { class: 'label' }, tx.entityTrend), figure);

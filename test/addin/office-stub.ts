@@ -4,13 +4,16 @@
  * Excel.run whose requests office.js serialises and the strict fake executes, in the page.
  */
 import { FakeExcel } from './fake-excel.js';
-import pira from '../fixtures/pira-2024.json' with { type: 'json' };
+import { monitoredPlan, ownersPlan, piraPlan } from './plans.js';
 
 declare const OfficeExtension: { HttpUtility: { setCustomSendRequestFunc(f: (r: { body: unknown }) => Promise<unknown>): void } };
 declare const Excel: { RequestContext: new (url: string) => unknown; run: unknown };
 
+// ?plan=monitored (a 30/06 column) or ?plan=owners (people from Responsabile only); the bundled example otherwise.
+const plans = { monitored: monitoredPlan, owners: ownersPlan };
+const plan = (plans[new URLSearchParams(location.search).get('plan') as keyof typeof plans] ?? piraPlan)();
 const workbook = new FakeExcel();
-for (const [name, table] of Object.entries((pira as { sheets: Record<string, unknown[][]> }).sheets)) workbook.load(name, table);
+for (const [name, table] of Object.entries(plan.sheets)) workbook.load(name, table);
 OfficeExtension.HttpUtility.setCustomSendRequestFunc((request) => {
   const body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
   return Promise.resolve({ statusCode: 200, headers: {}, body: workbook.process(body) });

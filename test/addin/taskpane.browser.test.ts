@@ -13,6 +13,7 @@ import { formatPercent, scorePlan, type PlanInput } from '../../src/core/index.j
 import { createRequire } from 'node:module';
 import { artifactsDir, launchChromium } from '../support/browser.js';
 import { NOTES_SHIM } from './officejs.js';
+import { monitoredPlan, ownersPlan } from './plans.js';
 
 const DIST = new URL('../../dist/addin/', import.meta.url).pathname;
 const pira = JSON.parse(readFileSync(new URL('../fixtures/pira-2024.json', import.meta.url), 'utf8')) as PlanInput;
@@ -82,6 +83,9 @@ describe('task pane in Chromium', () => {
     expect(await page.textContent('#entity-rating')).toBe(expected.entity.rating);
     expect(await page.locator('figure svg').count()).toBe(Object.keys(expected.groups).length + 2);
     expect(await page.textContent('#status')).toContain('Punteggi calcolati');
+    // A workbook without period columns has no period to pick.
+    expect(await page.locator('#period').count()).toBe(0);
+    expect(await page.locator('#monitoring').isHidden()).toBe(true);
 
     const written = await page.evaluate(() => {
       const wb = (window as unknown as { __workbook: { sheet(n: string): { table(): unknown[][] }; syncs: number } }).__workbook;
@@ -114,6 +118,144 @@ describe('task pane in Chromium', () => {
     expect(completed).toBe(true);
     expect(errors).toEqual([]);
     expect(offsite).toEqual([]);
+    await page.close();
+  });
+
+  /** The built pane on the office.js stub over `plan`, every request but the page's own refused. */
+  async function openPane(plan: 'monitored' | 'owners') {
+    const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
+    const offsite: string[] = [];
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('https://appsforoffice.microsoft.com/')) return route.fulfill({ contentType: 'text/javascript', body: officeStub });
+      if (url.startsWith(base)) return route.continue();
+      offsite.push(url);
+      return route.abort();
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/taskpane.html?plan=${plan}`);
+    await page.getByRole('button', { name: 'Calcola punteggi' }).waitFor();
+    const workbook = <T>(read: string) => page.evaluate((code) => {
+      const wb = (window as unknown as { __workbook: unknown }).__workbook;
+      return (new Function('wb', `return (${code})`) as (w: unknown) => T)(wb);
+    }, read);
+    return { page, errors, offsite, workbook };
+  }
+
+  it('offers the periods of a monitored workbook and scores again at the one picked', async () => {
+    const plan = monitoredPlan();
+    const { page, errors, offsite, workbook } = await openPane('monitored');
+    await page.getByRole('button', { name: 'Calcola punteggi' }).click();
+    await page.locator('#period').waitFor();
+    const yearEnd = scorePlan(plan);
+    const midYear = scorePlan(plan, { period: '30/06' });
+    // Every period with its date, the year end last and selected, as scored by default.
+    expect(await page.locator('#period option').allTextContents()).toEqual(['30/06 (al 30/06/2024)', 'Fine anno 2024 (al 31/12/2024)']);
+    expect(await page.inputValue('#period')).toBe('31/12');
+    expect(await page.textContent('#period-scored')).toBe('Periodo valutato: 2024, al 31/12/2024');
+    expect(await page.textContent('#entity-score')).toBe(formatPercent(yearEnd.entity.score, 'it'));
+    // The entity's line across the periods, its values written beside it.
+    expect(await page.locator('#entity-trend svg polyline').count()).toBe(1);
+    expect(await page.textContent('#entity-trend figcaption')).toBe(
+      (yearEnd.entityHistory ?? []).map((h) => `${h.period === '31/12' ? '2024' : h.period} ${formatPercent(h.score, 'it', 1)}`).join(' → '));
+    expect(await page.textContent('#at-risk')).toBe('Indicatori a rischio (stima a fine anno sotto il target): 0');
+
+    await page.selectOption('#period', '30/06');
+    await expect.poll(() => page.textContent('#period-scored')).toBe('Periodo valutato: 30/06, al 30/06/2024');
+    expect(await page.inputValue('#period')).toBe('30/06');
+    expect(await page.textContent('#entity-score')).toBe(formatPercent(midYear.entity.score, 'it'));
+    const atRisk = midYear.indicators.filter((i) => i.projection?.atRisk).length;
+    expect(atRisk).toBeGreaterThan(0);
+    expect(await page.textContent('#at-risk')).toBe(`Indicatori a rischio (stima a fine anno sotto il target): ${atRisk}`);
+    // The workbook holds the scores at 30/06; the inputs (the 30/06 actuals among them) are untouched.
+    const indicatori = await workbook<unknown[][]>("wb.sheet('Indicatori').table()");
+    const header = indicatori[0] as string[];
+    const scoreCol = header.indexOf('Punteggio');
+    for (const ind of midYear.indicators) expect(indicatori[ind.row][scoreCol], ind.code).toBe(ind.score ?? '');
+    const inputWidth = (plan.sheets.Indicatori[0] as unknown[]).length;
+    plan.sheets.Indicatori.forEach((row, r) => expect(indicatori[r].slice(0, inputWidth).map((v) => v ?? ''), `row ${r}`).toEqual(row.map((v) => v ?? '')));
+    // "Calcola punteggi" keeps the period picked.
+    await page.getByRole('button', { name: 'Calcola punteggi' }).click();
+    await expect.poll(() => page.textContent('#status')).toContain('Punteggi calcolati');
+    expect(await page.textContent('#period-scored')).toBe('Periodo valutato: 30/06, al 30/06/2024');
+
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.locator('#monitoring').screenshot({ path: join(artifactsDir(), 'taskpane-periods.png') });
+    await page.screenshot({ path: join(artifactsDir(), 'taskpane-periods-full.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    expect(offsite).toEqual([]);
+    await page.close();
+  });
+
+  it('lists people with totals and bands, and shows one card only when asked, from the last scoring', async () => {
+    const plan = monitoredPlan();
+    const { page, errors, workbook } = await openPane('monitored');
+    await page.getByRole('button', { name: 'Calcola punteggi' }).click();
+    await page.locator('#period').waitFor();
+    await page.selectOption('#period', '30/06');
+    await expect.poll(() => page.textContent('#period-scored')).toContain('30/06');
+    const people = scorePlan(plan, { period: '30/06' }).people?.people ?? [];
+    const rows = await page.locator('#people tbody tr:not(.card-row)').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(rows).toEqual(people.map((p) => [p.name, p.role, formatPercent(p.total, 'it'), p.band ?? '—']));
+    // Nothing beyond names and totals is in the page until a card is opened.
+    expect(await page.locator('.person-card').count()).toBe(0);
+    const person = people[1];
+    const assignmentLine = (a: (typeof person.assignments)[number]) => `${a.code} ${a.title}: ${formatPercent(a.score, 'it')}`;
+    expect(person.assignments.length).toBeGreaterThan(0);
+    expect(await page.textContent('body')).not.toContain(assignmentLine(person.assignments[0]));
+
+    const syncs = await workbook<number>('wb.syncs');
+    const toggle = page.getByRole('button', { name: person.name, exact: true });
+    await toggle.click();
+    const card = page.locator('.person-card');
+    await card.waitFor();
+    // From the scoring in memory: opening it sent no request to the workbook.
+    expect(await workbook<number>('wb.syncs')).toBe(syncs);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    const text = await card.textContent();
+    expect(text).toContain(`Valutatore${person.evaluator || '—'}`);
+    expect(text).toContain(`Totale${formatPercent(person.total, 'it')}`);
+    expect(text).toContain(`Risultati${formatPercent(person.results, 'it')}`);
+    for (const a of person.assignments) expect(text).toContain(assignmentLine(a));
+    for (const b of person.behaviourRatings) expect(text).toContain(`${b.name}: `);
+    expect(await page.locator('.person-card').count()).toBe(1);
+    await page.screenshot({ path: join(artifactsDir(), 'taskpane-people.png'), fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    // Closed, it leaves the page.
+    await toggle.click();
+    await expect.poll(() => page.locator('.person-card').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the ribbon\'s "Calcola schede" writes the Schede individuali sheet with its marker, and the pane lists the people', async () => {
+    const plan = ownersPlan();
+    const { page, errors, workbook } = await openPane('owners');
+    const run = (action: string) => page.evaluate(async (name) => {
+      const actions = (window as unknown as { __actions: Map<string, (e: { completed(): void }) => Promise<void>> }).__actions;
+      let done = false;
+      await actions.get(name)?.({ completed: () => (done = true) });
+      return done;
+    }, action);
+    expect(await run('scorePlan')).toBe(true);
+    expect(await workbook<string[]>('wb.sheets.map((s) => s.name)')).not.toContain('Schede individuali');
+    expect(await run('scorePeople')).toBe(true);
+    const expected = scorePlan(plan, { people: true, workbook: Object.keys(plan.sheets).map((name) => ({ name, owner: null })) });
+    const write = expected.writePlan.sheets.find((s) => s.owner === 'people');
+    expect(write?.sheet).toBe('Schede individuali');
+    const marker = await workbook<{ formula: string; visible: boolean } | undefined>("wb.sheet('Schede individuali').names.get('cruscotto_output')");
+    expect(marker).toMatchObject({ formula: '="people"', visible: false });
+    const table = await workbook<unknown[][]>("wb.sheet('Schede individuali').table()");
+    for (const block of write?.blocks ?? []) {
+      block.values.forEach((row, i) => row.forEach((v, j) => expect(table[block.row + i]?.[block.col + j] ?? '', `r${block.row + i} c${block.col + j}`).toEqual(v ?? '')));
+    }
+    expect(await page.textContent('#status')).toBe('Schede individuali calcolate e scritte nel foglio.');
+    expect(await page.locator('#people button.person').allTextContents()).toEqual(expected.people?.people.map((p) => p.name));
+    expect(await workbook<string[]>('__dialogs')).toEqual([]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 
