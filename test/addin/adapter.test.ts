@@ -11,6 +11,7 @@ import { excelHost, scoreWorkbook, type ExcelHostOptions } from '../../addin/hos
 import { ERROR_TEXTS, MAPPED_CODES, excelErrorMessage } from '../../addin/errors.js';
 import { REQUEST_BUDGET } from '../../addin/excel-adapter.js';
 import { loadOfficeJs, type OfficeJsRuntime } from './officejs.js';
+import { monitoredPlan, ownersPlan } from './plans.js';
 
 const pira = JSON.parse(readFileSync(new URL('../fixtures/pira-2024.json', import.meta.url), 'utf8')) as PlanInput;
 const FOUR_MB = 4 * 1024 * 1024;
@@ -198,6 +199,58 @@ describe('Excel host on office.js', () => {
     const { ExcelAdapter } = await import('../../addin/excel-adapter.js');
     await runtime.run((context) => new ExcelAdapter(context, { isSetSupported: runtime.isSetSupported }).apply({ sheets: [], removeSheets: ['Sintesi', 'foglio1'] }));
     expect(runtime.fake.sheets.map((s) => s.name)).toEqual(['Foglio1', 'Sintesi']);
+  });
+
+  it('scores at the period asked for, and writes the schede with their marker when asked', async () => {
+    const plan = monitoredPlan();
+    const { runtime, options } = workbookOf(plan);
+    const summary = await excelHost('it', options).score(undefined, { period: '30/06' });
+    const midYear = scorePlan(plan, { period: '30/06', workbook: Object.keys(plan.sheets).map((name) => ({ name, owner: null })) });
+    for (const write of midYear.writePlan.sheets) {
+      for (const block of write.blocks) {
+        block.values.forEach((row, i) => row.forEach((v, j) => {
+          expect(runtime.fake.sheet(write.sheet).peek(block.row + i, block.col + j)?.value ?? '', `${write.sheet} r${block.row + i} c${block.col + j}`).toEqual(v ?? '');
+        }));
+      }
+    }
+    // Not the year end's scores: the period picked reached the core.
+    expect(scorePlan(plan).entity.score).not.toBe(midYear.entity.score);
+    expect(summary.period?.key).toBe('30/06');
+    expect(summary.entity).toEqual(midYear.entity);
+    const score = runtime.fake.sheet('Indicatori').table()[0].indexOf('Punteggio');
+    for (const i of midYear.indicators) expect(runtime.fake.sheet('Indicatori').peek(i.row, score)?.value ?? '', i.code).toEqual(i.score ?? '');
+
+    const owners = workbookOf(ownersPlan());
+    const host = excelHost('en', owners.options);
+    await host.score();
+    expect(owners.runtime.fake.sheets.map((s) => s.name)).not.toContain('Schede individuali');
+    const withPeople = await host.score(undefined, { people: true });
+    const sheet = owners.runtime.fake.sheet('Schede individuali');
+    expect([...sheet.names.values()]).toEqual([{ name: 'CRUSCOTTO_OUTPUT', formula: '="people"', visible: false }]);
+    expect(sheet.table().slice(1).map((row) => row[0])).toEqual(expect.arrayContaining(withPeople.people?.map((p) => p.name) ?? ['?']));
+  });
+
+  it('gives one person\'s card from the last scoring, or reads the workbook again without writing', async () => {
+    const plan = monitoredPlan();
+    const { runtime, options } = workbookOf(plan);
+    const host = excelHost('it', options);
+    const atMidYear = scorePlan(plan, { period: '30/06' }).people?.people ?? [];
+    const atYearEnd = scorePlan(plan).people?.people ?? [];
+    const name = atMidYear[3].name;
+    // Before any scoring: read again, nothing written.
+    expect(await host.person(name, '30/06')).toEqual(atMidYear[3]);
+    expect(runtime.fake.sheets.map((s) => s.name)).toEqual(Object.keys(plan.sheets));
+    await host.score(undefined, { period: '30/06' });
+    const syncs = runtime.fake.syncs;
+    expect(await host.person(name, '30/06')).toEqual(atMidYear[3]);
+    expect(runtime.fake.syncs).toBe(syncs);
+    // Another period: scored again at that period.
+    expect(await host.person(name, '31/12')).toEqual(atYearEnd.find((p) => p.name === name));
+    expect(atYearEnd.find((p) => p.name === name)?.total).not.toBe(atMidYear[3].total);
+    expect(runtime.fake.syncs).toBeGreaterThan(syncs);
+    expect(await host.person('Nessuno', '31/12')).toBeNull();
+    runtime.fake.cellEditMode = true;
+    await expect(excelHost('en', options).person(name, '30/06')).rejects.toThrow(/press Enter or Esc.*\(InvalidOperationInCellEditMode\)/);
   });
 
   it('says in Italian, or English, what to do when Excel is editing a cell', async () => {

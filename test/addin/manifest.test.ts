@@ -107,6 +107,22 @@ describe('manifest.xml', () => {
     expect(defined.get('Score.Label')).toBe('Calcola punteggi');
     expect(defined.get('Open.Label')).toBe('Apri cruscotto');
     expect(source).toMatch(/<bt:String id="Score.Label" DefaultValue="Calcola punteggi">\s*<bt:Override Locale="en-US" Value="Score plan"\/>/);
+    expect(source).toMatch(/<bt:String id="People.Label" DefaultValue="Calcola schede">\s*<bt:Override Locale="en-US" Value="Score scorecards"\/>/);
+  });
+
+  it('has a ribbon function for every button that runs one, each registered by the runtime\'s page', () => {
+    const functions = [...source.matchAll(/<FunctionName>(\w+)<\/FunctionName>/g)].map((m) => m[1]);
+    expect(functions).toEqual(['scorePlan', 'scorePeople']);
+    const page = readFileSync(`${ROOT}addin/taskpane.ts`, 'utf8');
+    const associated = [...page.matchAll(/Office\.actions\.associate\('(\w+)'/g)].map((m) => m[1]);
+    expect(associated.sort()).toEqual([...functions].sort());
+    // Labels of at most 125 characters, tooltips of at most 250, as the manifest schema allows.
+    for (const m of source.matchAll(/<bt:String id="[^"]+\.Label" DefaultValue="([^"]*)">\s*<bt:Override Locale="en-US" Value="([^"]*)"/g)) {
+      for (const label of [m[1], m[2]]) expect(label.length).toBeLessThanOrEqual(125);
+    }
+    for (const m of source.matchAll(/<bt:String id="[^"]+\.Tooltip" DefaultValue="([^"]*)">\s*<bt:Override Locale="en-US" Value="([^"]*)"/g)) {
+      for (const tip of [m[1], m[2]]) expect(tip.length).toBeLessThanOrEqual(250);
+    }
   });
 
   it('uses https URLs only (localhost for development)', () => {
