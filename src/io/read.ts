@@ -234,7 +234,20 @@ export async function readSheetTable(zip: ZipReader, part: string, ctx: SheetCon
         case 'v':
           if (inCell) {
             hasValue = true;
-            if (kind === 'open') inValue = true;
+            if (kind === 'open') {
+              // Fast path for the commonest element: a plain value up to its </v>, taken in one step.
+              const lt = buf.indexOf('<', end);
+              if (lt > 0 && buf.charCodeAt(lt + 1) === 47) {
+                const gt = buf.indexOf('>', lt);
+                const text = buf.slice(end, lt);
+                const closeName = gt > 0 ? buf.slice(lt + 2, gt) : '';
+                if ((closeName === 'v' || closeName.endsWith(':v')) && text.indexOf('&') < 0) {
+                  value = text;
+                  return gt + 1;
+                }
+              }
+              inValue = true;
+            }
           }
           break;
         case 'f':
