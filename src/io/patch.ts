@@ -4,12 +4,12 @@
  * the notes of the scored sheets, the tool's own sheets). Every other part is copied as its raw
  * compressed bytes: charts, pivots, VBA, tables, customXml, external links, anything unknown.
  */
-import type { SheetWrite, WritePlan } from '../core/types.js';
+import type { WritePlan } from '../core/types.js';
 import { OUTPUT_MARKER } from '../core/types.js';
 import { PlanCells } from './cells.js';
 import { PackageError } from './errors.js';
 import { newComments, newVml, patchComments, patchVml } from './notes.js';
-import { REL, REL_NS, isRel, readPackage, readRels, type Relationship, type SheetEntry } from './package.js';
+import { REL, REL_NS, isRel, readPackage, readRels, type Relationship } from './package.js';
 import { newSheet, patchSheet } from './sheet.js';
 import { MINIMAL_STYLES, StyleBook } from './styles.js';
 import { attributes, escapeAttr, escapeXml, relativeTarget, relsPathOf, scanAll } from './xml.js';
@@ -402,4 +402,3 @@ export async function patchPackage(zip: ZipReader, plan: WritePlan, fd: number):
   writer.finish();
 }
 
-export type { SheetEntry, SheetWrite };

@@ -75,7 +75,8 @@ function mergeCols(p: string, existing: ColSpec[], widths: { col: number; width:
   return `<${p}cols>${out.map((c) => colXml(p, c)).join('')}</${p}cols>`;
 }
 
-function unionRef(ref: string | undefined, cells: PlanCells, widths: { col: number }[]): string | null {
+/** The sheet's dimension widened to the plan's rectangles. */
+function unionRef(ref: string | undefined, cells: PlanCells): string | null {
   let r0 = Infinity;
   let c0 = Infinity;
   let r1 = -1;
@@ -94,7 +95,6 @@ function unionRef(ref: string | undefined, cells: PlanCells, widths: { col: numb
     take(rect.row0, rect.col0);
     take(rect.row1, rect.col1);
   }
-  void widths;
   if (r1 < 0) return null;
   const start = `${columnLetter(c0)}${r0 + 1}`;
   const end = `${columnLetter(c1)}${r1 + 1}`;
@@ -309,7 +309,7 @@ export async function* patchSheet(zip: ZipReader, entry: ZipEntry, write: SheetW
       if (depth === 1) beforeTopLevel(name, start);
       if (depth === 1 && name === 'dimension') {
         const text = buf.slice(start, end);
-        const ref = unionRef(attributes(text).ref, cells, widths);
+        const ref = unionRef(attributes(text).ref, cells);
         if (ref) replace(start, end, text.replace(/(\sref\s*=\s*["'])[^"']*(["'])/, `$1${ref}$2`));
         return;
       }
@@ -411,7 +411,7 @@ export function* newSheet(write: SheetWrite, cells: PlanCells, legacyDrawingRid:
   const fit = write.pageSetup?.fitToWidth;
   yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`;
   if (fit) yield '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
-  const ref = unionRef(undefined, cells, []);
+  const ref = unionRef(undefined, cells);
   if (ref) yield `<dimension ref="${ref}"/>`;
   yield `<sheetViews><sheetView workbookViewId="0">${write.frozenRows ? paneXml('', write.frozenRows) : ''}</sheetView></sheetViews>`;
   yield '<sheetFormatPr defaultRowHeight="15"/>';
