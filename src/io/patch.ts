@@ -4,7 +4,7 @@
  * the notes of the scored sheets, the tool's own sheets). Every other part is copied as its raw
  * compressed bytes: charts, pivots, VBA, tables, customXml, external links, anything unknown.
  */
-import type { WritePlan } from '../core/types.js';
+import type { SheetWrite, WritePlan } from '../core/types.js';
 import { OUTPUT_MARKER } from '../core/types.js';
 import { PlanCells } from './cells.js';
 import { PackageError } from './errors.js';
@@ -178,6 +178,33 @@ function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
+/**
+ * One write per sheet: a plan naming a sheet twice (any case) gets its writes merged in order, since a
+ * part is rewritten once and a second rewrite would drop the first one's cells.
+ */
+function mergeWrites(writes: SheetWrite[]): SheetWrite[] {
+  const bySheet = new Map<string, SheetWrite>();
+  for (const w of writes) {
+    const key = w.sheet.toLowerCase();
+    const seen = bySheet.get(key);
+    if (!seen) {
+      bySheet.set(key, w);
+      continue;
+    }
+    bySheet.set(key, {
+      sheet: seen.sheet,
+      replace: seen.replace || w.replace,
+      owner: w.owner ?? seen.owner,
+      pageSetup: w.pageSetup ?? seen.pageSetup,
+      blocks: [...seen.blocks, ...w.blocks],
+      frozenRows: w.frozenRows ?? seen.frozenRows,
+      columnWidths: [...(seen.columnWidths ?? []), ...(w.columnWidths ?? [])],
+      validations: [...(seen.validations ?? []), ...(w.validations ?? [])],
+    });
+  }
+  return [...bySheet.values()];
+}
+
 /** Writes `plan` applied to the package read by `zip` into the open file `fd`. */
 export async function patchPackage(zip: ZipReader, plan: WritePlan, fd: number): Promise<void> {
   const info = readPackage(zip);
@@ -214,7 +241,7 @@ export async function patchPackage(zip: ZipReader, plan: WritePlan, fd: number):
     for (const m of zip.text(e).matchAll(/data\s*=\s*["']([\d,]+)["']/g)) for (const d of m[1].split(',')) drawingBlock = Math.max(drawingBlock, Number(d) + 1);
   }
 
-  for (const write of plan.sheets) {
+  for (const write of mergeWrites(plan.sheets)) {
     const existing = byName.get(write.sheet.toLowerCase());
     const usable = existing && existing.kind === 'worksheet' && existing.part && zip.get(existing.part) && !removedIndexes.has(existing.index) ? existing : undefined;
     if (usable && !write.replace) {

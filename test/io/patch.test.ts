@@ -253,6 +253,22 @@ describe('package patcher', () => {
     expect(rawParts(output).get('xl/worksheets/sheet3.xml')!.equals(rawParts(input).get('xl/worksheets/sheet3.xml')!)).toBe(true);
   });
 
+  it('applies every write of a plan that names one sheet twice', async () => {
+    const input = fresh();
+    const output = fresh();
+    await writePackage(input, workbook());
+    await writeScoredCopy(input, output, {
+      sheets: [
+        { sheet: 'Indicatori', replace: false, blocks: [{ row: 0, col: 8, values: [['primo'], [1]] }], columnWidths: [{ col: 8, width: 20 }] },
+        { sheet: 'INDICATORI', replace: false, blocks: [{ row: 0, col: 9, values: [['secondo'], [2]] }], columnWidths: [{ col: 9, width: 30 }] },
+      ],
+    });
+    const sheet = readParts(output).get('xl/worksheets/sheet2.xml')!.toString();
+    expect(sheet).toMatch(/<c r="I1" s="\d+" t="inlineStr"><is><t xml:space="preserve">primo<\/t><\/is><\/c><c r="J1" s="\d+" t="inlineStr"><is><t xml:space="preserve">secondo<\/t>/);
+    expect(sheet).toMatch(/<c r="I2" s="\d+"><v>1<\/v><\/c><c r="J2" s="\d+"><v>2<\/v><\/c>/);
+    expect(sheet).toContain('<col min="9" max="9" width="20" customWidth="1"/><col min="10" max="10" width="30" customWidth="1"/>');
+  });
+
   it('keeps a .xlsm a macro workbook with its VBA project', async () => {
     const input = fresh('.xlsm');
     const output = fresh('.xlsm');
