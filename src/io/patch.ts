@@ -226,8 +226,9 @@ export async function patchPackage(zip: ZipReader, plan: WritePlan, fd: number):
     removedIndexes.add(s.index);
     edits.remove(s.part);
     if (zip.get(relsPathOf(s.part))) edits.remove(relsPathOf(s.part));
-    const rel = wbRels.find((r) => r.id === s.rid);
-    if (rel) rel.id = `\u0000removed:${rel.id}`;
+    // Its relationship goes too; its id may be given to a new sheet.
+    const rel = wbRels.findIndex((r) => r.id === s.rid);
+    if (rel >= 0) wbRels.splice(rel, 1);
   }
   const removedRids = new Set(info.sheets.filter((s) => removedIndexes.has(s.index)).map((s) => s.rid));
 
