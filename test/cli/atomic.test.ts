@@ -79,7 +79,7 @@ describe('the input as the output', () => {
     copyFileSync(EXAMPLE, input);
     const run = await cli(['score', input, '--in-place', '--json', json, '--quiet']);
     expect(run.code).toBe(0);
-    expect(markedSheets(readParts(input))).toEqual({ summary: 'Sintesi', issues: 'Segnalazioni' });
+    expect(markedSheets(readParts(input))).toEqual({ summary: 'Sintesi', issues: 'Segnalazioni', people: 'Schede individuali' });
   });
 });
 

@@ -45,7 +45,7 @@ const jsonOf = (id: string) => JSON.parse(readFileSync(get(id).json, 'utf8')) as
 let reference: ScoreJson;
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/node/cli.js'))) throw new Error('dist/node is missing: run "npm run build:cli" first');
+  if (!existsSync(join(ROOT, 'dist/node/cli/main.js'))) throw new Error('dist/node is missing: run "npm run build:cli" first');
   const inputs = join(dir, 'in');
   const excel = join(dir, 'excel');
   mkdirSync(inputs);

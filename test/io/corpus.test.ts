@@ -33,7 +33,7 @@ const get = (id: string) => cases.get(id) as Case;
 const jsonOf = (c: Case) => JSON.parse(readFileSync(c.json, 'utf8')) as ScoreJson;
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/node/cli.js'))) throw new Error('dist/node is missing: run "npm run build:cli" first');
+  if (!existsSync(join(ROOT, 'dist/node/cli/main.js'))) throw new Error('dist/node is missing: run "npm run build:cli" first');
   for (const variant of VARIANTS) {
     const model = excelModel(fixture);
     variant.apply(model);
