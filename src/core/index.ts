@@ -234,7 +234,7 @@ export function summarize(result: ScoreResult): Summary {
 }
 export { normalizeBlock, splitRows, runs, gridWidth, GENERAL_FORMAT } from './writeblock.js';
 export type { NormalBlock, NormalValue } from './writeblock.js';
-export { resultJson, type ResultJson } from './results-json.js';
+export { resultJson, resultJsonText, type ResultJson } from './results-json.js';
 export { scorePeople, peopleJson, PEOPLE_SHEETS, ASSIGNMENT_COLUMNS, BEHAVIOUR_COLUMNS } from './people.js';
 export type { PeopleResult, PersonResult, PersonAssignment, PersonBehaviour, EvaluatorResult, ScoredPlan } from './people.js';
 export { peopleSheet } from './people-sheet.js';

@@ -88,35 +88,61 @@ function fitWidth(header: string, values: readonly CellValue[], min: number, max
 }
 
 /**
- * One output column as a block. Rows with the same format, fill or weight share one inner array: hosts
- * only read them, and a 100k-row plan would otherwise allocate millions of one-cell arrays.
+ * The one-cell rows and whole grids the output columns of one sheet share. Hosts only read a plan, and a
+ * million-row plan would otherwise hold millions of one-cell arrays per column: a status or a rating
+ * takes a few distinct texts, a blank cell is one row, and every column of a sheet has the same weights
+ * and most have the same format and no fill, so those grids exist once per sheet, not once per column.
  */
-function column(row: number, col: number, header: string, values: CellValue[], format: string | null, fills?: (string | null)[], notes?: (string | null)[]): WriteBlock {
-  const formatRow = [format];
-  const plainRow = [false];
-  const noFill = [null];
-  const fillRows = new Map<string | null, (string | null)[]>([[null, noFill]]);
-  const fillRow = (f: string | null) => {
-    let r = fillRows.get(f);
-    if (!r) fillRows.set(f, (r = [f]));
+class SharedCells {
+  private readonly rows = new Map<CellValue, CellValue[]>();
+  private readonly grids = new Map<string, unknown[][]>();
+
+  /** A one-cell row holding `v`: shared for texts, blanks, booleans and the commonest scores (0 and 1). */
+  row(v: CellValue): CellValue[] {
+    if (typeof v === 'number' && v !== 0 && v !== 1) return [v];
+    let r = this.rows.get(v);
+    if (!r) this.rows.set(v, (r = [v]));
     return r;
-  };
+  }
+
+  /** A grid of n + 1 rows: the header row's cell, then `body` in every row, shared by key and size. */
+  grid<T>(key: string, n: number, header: T, body: T): T[][] {
+    const at = `${key}/${n}`;
+    let g = this.grids.get(at) as T[][] | undefined;
+    if (!g) {
+      g = new Array<T[]>(n + 1).fill([body]);
+      g[0] = [header];
+      this.grids.set(at, g);
+    }
+    return g;
+  }
+}
+
+/** One output column as a block, its rows and grids shared with the sheet's other columns (SharedCells). */
+function column(
+  shared: SharedCells, row: number, col: number, header: string, values: CellValue[], format: string | null,
+  fills?: (string | null)[], notes?: (string | null)[],
+): WriteBlock {
   const n = values.length;
   const block: WriteBlock = {
     row,
     col,
     values: new Array(n + 1),
-    numberFormats: new Array(n + 1).fill(formatRow),
-    bold: new Array(n + 1).fill(plainRow),
-    fills: new Array(n + 1),
+    numberFormats: shared.grid(format === null ? 'general' : `format:${format}`, n, null, format),
+    bold: shared.grid('bold', n, true, false),
+    fills: fills ? new Array(n + 1) : shared.grid<string | null>('fill', n, HEADER_TEXT_FILL, null),
   };
   block.values[0] = [header];
-  (block.numberFormats as (string | null)[][])[0] = [null];
-  (block.bold as boolean[][])[0] = [true];
-  (block.fills as (string | null)[][])[0] = [HEADER_TEXT_FILL];
-  for (let i = 0; i < n; i++) {
-    block.values[i + 1] = [values[i]];
-    (block.fills as (string | null)[][])[i + 1] = fills ? fillRow(fills[i]) : noFill;
+  for (let i = 0; i < n; i++) block.values[i + 1] = shared.row(values[i]);
+  if (fills) {
+    const fillRows = new Map<string | null, (string | null)[]>();
+    const grid = block.fills as (string | null)[][];
+    grid[0] = [HEADER_TEXT_FILL];
+    for (let i = 0; i < n; i++) {
+      let r = fillRows.get(fills[i]);
+      if (!r) fillRows.set(fills[i], (r = [fills[i]]));
+      grid[i + 1] = r;
+    }
   }
   if (notes) {
     const noNote = [null];
@@ -139,11 +165,12 @@ interface OutputColumn {
 function outputSheet<K extends string>(sheet: InputSheet, lang: Lang, specs: Record<K, ColumnSpec>, data: Record<K, OutputColumn>): SheetWrite {
   const cols = outputColumns(sheet.table, sheet.headerRow, specs, sheet.uncached);
   const keys = Object.keys(specs) as K[];
+  const shared = new SharedCells();
   return {
     sheet: sheet.name,
     replace: false,
     // No frozenRows: the views of the user's sheets (panes, zoom, selection) are theirs, like their page setup.
-    blocks: keys.map((k) => column(sheet.headerRow, cols[k], specs[k][lang], data[k].values, data[k].format, data[k].fills, data[k].notes)),
+    blocks: keys.map((k) => column(shared, sheet.headerRow, cols[k], specs[k][lang], data[k].values, data[k].format, data[k].fills, data[k].notes)),
     columnWidths: keys.map((k) => ({ col: cols[k], width: fitWidth(specs[k][lang], data[k].values, data[k].width) })),
   };
 }

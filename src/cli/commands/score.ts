@@ -1,8 +1,9 @@
 /** `cruscotto score`: the scored copy of a workbook, its --json, and a short summary on the terminal. */
-import { writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { closeSync, fchmodSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import {
-  INDICATOR_COLUMNS, SHEETS, findSheet, formatPercent, methodLabel, resultJson, scorePlan, type Lang, type PlanInput, type ScoreResult,
+  INDICATOR_COLUMNS, SHEETS, findSheet, formatPercent, methodLabel, resultJsonText, scorePlan, type Lang, type PlanInput, type ScoreResult,
 } from '../../core/index.js';
 import { FILE_MESSAGES, WorkbookFileError } from '../../io/errors.js';
 import { readWorkbookFile } from '../../io/read.js';
@@ -54,16 +55,17 @@ export async function scoreCommand(line: CommandLine, io: Io): Promise<number> {
   const given = line.options.out === undefined ? null : workbookOutput(line.options.out, line.lang, [extname(file).toLowerCase()]);
   for (const output of [given?.file, jsonFile]) if (output) checkOutputFolder(output, line.lang);
   if (given && sameFile(given.file, file)) throw new CliError(say(line.lang, 'sameFile', { file: given.file }));
-  // Everything derived from the results is made inside this call, so the results themselves can be
-  // collected before the file is written (only the write plan is carried through the write).
-  const { writePlan, lang, out, json, summary, errors } = await (async () => {
+  // Everything derived from the results is made inside this call, so the input tables and the results
+  // can be collected before the file is written (only the write plan is carried through the write). The
+  // JSON is written here, in pieces, to a temporary file renamed once the workbook is written.
+  const { writePlan, lang, out, jsonTemp, summary, errors } = await (async () => {
     const { input, result } = await loadAndScore(file, { year, period, lang: line.options.lang }, io, quiet);
     const out = inPlace ? file : given?.file ?? defaultOut(file, result.lang);
     return {
       writePlan: result.writePlan,
       lang: result.lang,
       out,
-      json: jsonFile ? JSON.stringify(resultJson(result), null, 2) + '\n' : null,
+      jsonTemp: jsonFile ? writeJsonTemp(jsonFile, result) : null,
       summary: quiet ? [] : summaryLines(file, input, result, [out, ...(jsonFile ? [jsonFile] : [])]),
       errors: result.issues.filter((i) => i.severity === 'error').length,
     };
@@ -73,14 +75,16 @@ export async function scoreCommand(line: CommandLine, io: Io): Promise<number> {
   try {
     await writeScoredCopy(file, out, writePlan, { inPlace });
   } catch (e) {
+    removeQuietly(jsonTemp);
     // A refused or unreadable file is already one sentence; a failed write is explained by its code.
     if (e instanceof Error && e.name === 'WorkbookFileError' && (e as { code?: string }).code) throw writeFailure(out, e, lang);
     throw e;
   }
-  if (jsonFile && json) {
+  if (jsonFile && jsonTemp) {
     try {
-      writeFileSync(jsonFile, json);
+      renameSync(jsonTemp, jsonFile);
     } catch (e) {
+      removeQuietly(jsonTemp);
       throw writeFailure(jsonFile, e, lang);
     }
   }
@@ -90,6 +94,50 @@ export async function scoreCommand(line: CommandLine, io: Io): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+function removeQuietly(file: string | null): void {
+  if (!file) return;
+  try {
+    unlinkSync(file);
+  } catch {
+    /* never created or already gone */
+  }
+}
+
+/**
+ * The --json text written beside `jsonFile` under a temporary name, one piece at a time (a million
+ * indicators are hundreds of MB of text, never held as one string). Returns the temporary file's path.
+ */
+function writeJsonTemp(jsonFile: string, result: ScoreResult): string {
+  const temp = join(dirname(resolve(jsonFile)), `.${basename(jsonFile)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  let fd = -1;
+  try {
+    fd = openSync(temp, 'wx', 0o666);
+    try {
+      // Replacing a file keeps its permissions, as writing over it did.
+      fchmodSync(fd, statSync(jsonFile).mode & 0o7777);
+    } catch {
+      /* a new file: the default mode */
+    }
+    for (const piece of resultJsonText(result)) {
+      const bytes = Buffer.from(piece, 'utf8');
+      // writeSync may write less than it was given; the rest goes in the next call.
+      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+    }
+    closeSync(fd);
+    return temp;
+  } catch (e) {
+    if (fd >= 0) {
+      try {
+        closeSync(fd);
+      } catch {
+        /* already closed */
+      }
+    }
+    removeQuietly(temp);
+    throw writeFailure(jsonFile, e, result.lang);
+  }
 }
 
 /** The sheet the issues were written to (the core may rename it beside a user's own sheet). */
