@@ -16,6 +16,10 @@ export const LIMITS = {
   rows: 1_048_576,
   /** Cells with a value in the three plan sheets together (a million rows of twenty columns). */
   cells: 20_000_000,
+  /** Characters of one cell's text: Excel's own limit (a longer text cannot come from Excel). */
+  cellText: 32_767,
+  /** Characters of one XML token (a tag, or a text between tags) while a part streams in. */
+  xmlToken: 8 * 1024 ** 2,
 } as const;
 
 /** A file the CLI cannot open or write as a workbook: one sentence for the user, no stack trace. */
@@ -50,6 +54,8 @@ export const FILE_MESSAGES = {
     `${f}: le stringhe condivise si espandono a ${mb(bytes)}, oltre il limite di ${mb(LIMITS.sheetUncompressedBytes)} / the shared strings expand to ${mb(bytes)}, over the ${mb(LIMITS.sheetUncompressedBytes)} limit`,
   tooManyRows: (f: string, sheet: string) =>
     `${f}: il foglio ${sheet} supera ${LIMITS.rows.toLocaleString('it-IT')} righe / sheet ${sheet} has more than ${LIMITS.rows.toLocaleString('en-US')} rows`,
+  textTooLong: (f: string, where: { it: string; en: string }) =>
+    `${f}: ${where.it} contiene un testo di oltre ${LIMITS.cellText.toLocaleString('it-IT')} caratteri, il limite di Excel per una cella / ${where.en} holds a text of more than ${LIMITS.cellText.toLocaleString('en-US')} characters, Excel's limit for one cell`,
   tooManyCells: (f: string) =>
     `${f}: i fogli del piano superano ${LIMITS.cells.toLocaleString('it-IT')} celle con valore / the plan sheets have more than ${LIMITS.cells.toLocaleString('en-US')} cells with a value`,
   sameFile: (f: string) =>

@@ -8,7 +8,7 @@ import { PEOPLE_SHEETS, SHEETS, columnLetter, normalizeHeader } from '../core/in
 import type { CellValue, PlanInput, SheetInfo, Table, WorkbookRead } from '../core/types.js';
 import { FILE_MESSAGES, LIMITS, PackageError, WorkbookFileError } from './errors.js';
 import { readPackage, type PackageInfo, type SheetEntry } from './package.js';
-import { attributes, decodeExcelEscapes, decodeXml, rawAttr, scanAll, XmlStream } from './xml.js';
+import { attributes, decodeExcelEscapes, decodeXml, rawAttr, scanAll, XmlStream, XmlTokenTooLong } from './xml.js';
 import { ZipReader } from './zip.js';
 
 // Individual performance reads two more input sheets (Assegnazioni, Comportamenti).
@@ -55,6 +55,21 @@ export function readDateStyles(xml: string): boolean[] {
   return out;
 }
 
+/**
+ * Streams a part through `stream`. A text over Excel's cell limit, or a token no producer writes, is
+ * refused with one sentence naming where it is, before it can take the memory a 6 MB file expanding to
+ * hundreds of MB would ask for.
+ */
+async function streamPart(zip: ZipReader, entry: NonNullable<ReturnType<ZipReader['get']>>, stream: XmlStream, where: { it: string; en: string }, file: string): Promise<void> {
+  try {
+    for await (const chunk of zip.stream(entry)) stream.push(chunk);
+    stream.end();
+  } catch (e) {
+    if (e instanceof XmlTokenTooLong) throw new WorkbookFileError(FILE_MESSAGES.textTooLong(file, where));
+    throw e;
+  }
+}
+
 /** Shared strings, rich text runs joined, phonetic runs left out. */
 export async function readSharedStrings(zip: ZipReader, part: string, file = 'workbook'): Promise<string[]> {
   const out: string[] = [];
@@ -92,9 +107,10 @@ export async function readSharedStrings(zip: ZipReader, part: string, file = 'wo
         if (inSi && inT && phonetic === 0) text += buf.slice(start, end);
         break;
     }
+    // Escapes (_x000D_) can only shorten the text; a string over Excel's limit is refused as it grows.
+    if (text.length > LIMITS.cellText) throw new XmlTokenTooLong();
   });
-  for await (const chunk of zip.stream(entry)) stream.push(chunk);
-  stream.end();
+  await streamPart(zip, entry, stream, { it: 'le stringhe condivise', en: 'the shared strings' }, file);
   return out;
 }
 
@@ -156,9 +172,23 @@ export async function readSheetTable(zip: ZipReader, part: string, ctx: SheetCon
   let inCell = false;
   let inSheetData = false;
 
+  // Texts written in the cells themselves are kept once each: a sheet repeating one long inline text a
+  // million times (a few MB compressed) would otherwise become a million copies of it. Bounded, so
+  // unique texts cost no more than a lookup.
+  const texts = new Map<string, string>();
+  const text = (raw: string): string => {
+    const decoded = decodeExcelEscapes(raw);
+    const hit = texts.get(decoded);
+    if (hit !== undefined) return hit;
+    const kept = own(decoded);
+    if (texts.size >= 65_536) texts.clear();
+    texts.set(kept, kept);
+    return kept;
+  };
+
   const finishCell = () => {
     let v: CellValue = null;
-    if (cellType === 'inlineStr') v = hasValue ? own(decodeExcelEscapes(value)) : null;
+    if (cellType === 'inlineStr') v = hasValue ? text(value) : null;
     else if (!hasValue) {
       if (hasFormula) uncached.push(columnLetter(col) + (row + 1));
       return;
@@ -170,7 +200,7 @@ export async function readSheetTable(zip: ZipReader, part: string, ctx: SheetCon
           break;
         }
         case 'str':
-          v = own(decodeExcelEscapes(value));
+          v = text(value);
           break;
         case 'b':
           v = value.trim() === '1' || value.trim().toLowerCase() === 'true';
@@ -194,14 +224,32 @@ export async function readSheetTable(zip: ZipReader, part: string, ctx: SheetCon
     }
     if (v === null) return;
     if (++ctx.budget.cells > LIMITS.cells) throw new WorkbookFileError(FILE_MESSAGES.tooManyCells(ctx.file));
+    if (row !== openRow) {
+      seal();
+      openRow = row;
+    }
     let r = table[row];
     if (!r) r = table[row] = [];
     r[col] = v;
   };
 
+  // A row grown cell by cell keeps spare capacity (16 slots for one cell); each row is copied into an
+  // array of its exact length as soon as the next one starts, so a million short rows never hold it all.
+  let openRow = -1;
+  const seal = () => {
+    const cells = openRow >= 0 ? table[openRow] : undefined;
+    if (!cells) return;
+    const exact: CellValue[] = new Array(cells.length);
+    for (let c = 0; c < cells.length; c++) exact[c] = cells[c] === undefined ? null : cells[c];
+    table[openRow] = exact;
+  };
+
   const stream = new XmlStream((kind, buf, start, end, name) => {
     if (kind === 'text' || kind === 'cdata') {
-      if (inValue || (inInlineText && phonetic === 0)) value += kind === 'text' ? decodeXml(buf.slice(start, end)) : buf.slice(start, end);
+      if (inValue || (inInlineText && phonetic === 0)) {
+        value += kind === 'text' ? decodeXml(buf.slice(start, end)) : buf.slice(start, end);
+        if (value.length > LIMITS.cellText) throw new XmlTokenTooLong();
+      }
       return;
     }
     if (!inSheetData) {
@@ -290,21 +338,10 @@ export async function readSheetTable(zip: ZipReader, part: string, ctx: SheetCon
       }
     }
   });
-  for await (const chunk of zip.stream(entry)) stream.push(chunk);
-  stream.end();
-  // Rows and cells the file leaves out read as empty, as every host gives them.
-  // Each row is also copied into an array of its exact length: rows grown cell by cell keep spare
-  // capacity, which at a million rows is tens of megabytes.
-  for (let r = 0; r < table.length; r++) {
-    const cells = table[r];
-    if (!cells) {
-      table[r] = [];
-      continue;
-    }
-    const exact: CellValue[] = new Array(cells.length);
-    for (let c = 0; c < cells.length; c++) exact[c] = cells[c] === undefined ? null : cells[c];
-    table[r] = exact;
-  }
+  await streamPart(zip, entry, stream, { it: `il foglio ${ctx.sheet}`, en: `sheet ${ctx.sheet}` }, ctx.file);
+  seal();
+  // Rows the file leaves out read as empty, as every host gives them.
+  for (let r = 0; r < table.length; r++) if (!table[r]) table[r] = [];
   return { table, uncached };
 }
 

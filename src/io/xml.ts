@@ -5,6 +5,8 @@
  * prefix, never in the local name.
  */
 
+import { LIMITS } from './errors.js';
+
 export type TokenKind = 'open' | 'close' | 'empty' | 'text' | 'cdata' | 'other';
 
 /**
@@ -116,6 +118,17 @@ export function scanXml(buf: string, pos: number, final: boolean, on: TokenHandl
   return pos;
 }
 
+/**
+ * A token (a tag, or a text between tags) longer than LIMITS.xmlToken: no producer writes one (a cell
+ * holds at most 32,767 characters), and carrying it from chunk to chunk would grow without bound.
+ */
+export class XmlTokenTooLong extends Error {
+  constructor() {
+    super('XML token over the limit');
+    this.name = 'XmlTokenTooLong';
+  }
+}
+
 /** Feeds decoded chunks of a part to scanXml, carrying incomplete tokens across chunk boundaries. */
 export class XmlStream {
   private carry = '';
@@ -133,6 +146,7 @@ export class XmlStream {
     const buf = this.carry + text;
     const stop = scanXml(buf, 0, false, this.on);
     this.carry = stop < buf.length ? buf.slice(stop) : '';
+    if (this.carry.length > LIMITS.xmlToken) throw new XmlTokenTooLong();
   }
 
   end(): void {

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import {
   INDICATOR_COLUMNS, SHEETS, findSheet, formatPercent, methodLabel, resultJsonText, scorePlan, type Lang, type PlanInput, type ScoreResult,
 } from '../../core/index.js';
@@ -15,6 +16,41 @@ import { CliError, type Io } from '../terminal.js';
 import { say } from '../text.js';
 import { checkYear } from '../year.js';
 
+/** Above this size (compressed) a workbook holds hundreds of thousands of rows: see `collectEarly`. */
+export const LARGE_WORKBOOK_BYTES = 16 * 2 ** 20;
+const GROWING_FLAG = '--heap-growing-percent';
+
+let collectingEarly = false;
+
+function userSetGrowing(): boolean {
+  return [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes(GROWING_FLAG.slice(2)));
+}
+
+/**
+ * While a large workbook is read and scored, V8 collects garbage when its heap has grown by 30% since
+ * the last full collection, instead of the up to 300% it allows itself on a machine with memory to spare
+ * (a 1,000,000-row plan peaked at 2.3 GB of which 1.4 GB was garbage). No heap limit is set, so nothing
+ * that fits in memory can run out of it; a smaller workbook, or a user's own flag, is left alone.
+ */
+export function collectEarly(file: string): boolean {
+  let size = 0;
+  try {
+    size = statSync(file).size;
+  } catch {
+    return false;
+  }
+  if (size < LARGE_WORKBOOK_BYTES || userSetGrowing()) return false;
+  setFlagsFromString(`${GROWING_FLAG}=30`);
+  collectingEarly = true;
+  return true;
+}
+
+/** V8's own heap growth again (0 = its default) once the results are released: the write keeps only the write plan. */
+export function collectAsUsual(): void {
+  if (collectingEarly) setFlagsFromString(`${GROWING_FLAG}=0`);
+  collectingEarly = false;
+}
+
 /**
  * Reads and scores one workbook. Progress is printed only in a language already chosen (--lang): without
  * it the workbook decides the language, and nothing is printed before the workbook has been read.
@@ -24,6 +60,7 @@ export async function loadAndScore(
   file: string, options: { year?: number; period?: string; lang?: Lang }, io: Io, quiet = false,
 ): Promise<{ input: PlanInput; result: ScoreResult; workbook: WorkbookRead }> {
   checkInputFile(file, options.lang ?? 'it');
+  collectEarly(file);
   if (options.lang && !quiet) io.err(say(options.lang, 'reading', { file }));
   const workbook = await readWorkbookFile(file).catch((e: unknown) => {
     // The reader says it in both languages; the commonest case is said in the run's language.
@@ -70,6 +107,7 @@ export async function scoreCommand(line: CommandLine, io: Io): Promise<number> {
       errors: result.issues.filter((i) => i.severity === 'error').length,
     };
   })();
+  collectAsUsual();
   if (given?.extended) progress?.err(say(lang, 'addedExtension', { file: out }));
   progress?.err(say(lang, 'writing', { file: out }));
   try {
