@@ -5,7 +5,7 @@ import { main } from '../dist/node/cli/main.js';
 mkdirSync('out', { recursive: true });
 const steps = [
   ['score', 'examples/pira-2024.xlsx', '--out', 'out/pira-2024-valutato.xlsx', '--json', 'out/pira-2024-risultati.json'],
-  ['report', 'examples/pira-2024.xlsx', '--html', 'out/pira-2024-relazione.html'],
+  ['report', 'examples/pira-2024.xlsx', '--html', 'out/pira-2024-relazione.html', '--schede', 'out/pira-2024-schede.html'],
 ];
 for (const argv of steps) {
   // Printed as it can be typed in the clone; `npx cruscotto` would ask the public registry instead.
