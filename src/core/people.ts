@@ -204,9 +204,20 @@ function readWeight(v: CellValue, label: string, sheet: string, row: number, col
   return w;
 }
 
-interface Scored {
-  objectives: Map<string, ObjectiveResult>;
-  indicators: Map<string, IndicatorResult>;
+/**
+ * The scored plan by code. Each map is built on first use: a large plan scored without anyone assigned an
+ * indicator never pays for a map of all its indicators.
+ */
+class Scored {
+  private objectiveMap: Map<string, ObjectiveResult> | null = null;
+  private indicatorMap: Map<string, IndicatorResult> | null = null;
+  constructor(private readonly plan: ScoredPlan) {}
+  get objectives(): Map<string, ObjectiveResult> {
+    return (this.objectiveMap ??= new Map(this.plan.objectives.map((o) => [o.code, o])));
+  }
+  get indicators(): Map<string, IndicatorResult> {
+    return (this.indicatorMap ??= new Map(this.plan.indicators.map((i) => [i.code, i])));
+  }
 }
 
 function readAssignments(sheet: string, table: Table, scored: Scored, registry: Registry, sink: IssueSink): void {
@@ -269,7 +280,7 @@ function owners(v: CellValue): string[] {
  * Default assignments from Responsabile at any level, equal weights: the highest objective of each branch
  * the person is responsible for, and indicators whose objective line does not already carry the person.
  */
-function assignFromOwners(input: PlanInput, result: ScoredPlan, registry: Registry): boolean {
+function assignFromOwners(input: PlanInput, result: ScoredPlan, scored: Scored, registry: Registry): boolean {
   let any = false;
   const objectiveSheet = findSheet(input.sheets, SHEETS.objectives);
   /** Objective code -> its Responsabile names and their cell. */
@@ -284,7 +295,7 @@ function assignFromOwners(input: PlanInput, result: ScoredPlan, registry: Regist
       }
     }
   }
-  const byCode = new Map(result.objectives.map((o) => [o.code, o]));
+  const byCode = scored.objectives;
   const lineCarries = (code: string | null, person: string): boolean => {
     for (let cur = code ? byCode.get(code) : undefined; cur; cur = cur.parent ? byCode.get(cur.parent) : undefined) {
       if (objectiveOwners.get(cur.code)?.keys.has(person)) return true;
@@ -458,17 +469,14 @@ export function scorePeople(input: PlanInput, result: ScoredPlan, lang: Lang): P
   const sink = new IssueSink(lang);
   const settingsSheet = findSheet(input.sheets, SHEETS.settings);
   const settings = readPeopleSettings(settingsSheet?.table ?? null, settingsSheet?.name ?? SHEETS.settings[lang], sink);
-  const scored: Scored = {
-    objectives: new Map(result.objectives.map((o) => [o.code, o])),
-    indicators: new Map(result.indicators.map((i) => [i.code, i])),
-  };
+  const scored = new Scored(result);
   const registry = new Registry(sink);
   const assignmentSheet = findSheet(input.sheets, PEOPLE_SHEETS.assignments);
   let source: PeopleResult['source'] = 'none';
   if (assignmentSheet) {
     readAssignments(assignmentSheet.name, assignmentSheet.table, scored, registry, sink);
     source = 'sheet';
-  } else if (assignFromOwners(input, result, registry)) source = 'owners';
+  } else if (assignFromOwners(input, result, scored, registry)) source = 'owners';
   const behaviourSheet = findSheet(input.sheets, PEOPLE_SHEETS.behaviours);
   if (behaviourSheet) readBehaviours(behaviourSheet.name, behaviourSheet.table, settings, registry, sink);
 
