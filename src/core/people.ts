@@ -27,7 +27,8 @@ const col = (it: string, en: string, ...more: string[]): ColumnSpec => ({ it, en
 export const PEOPLE_SHEETS = {
   assignments: { it: 'Assegnazioni', en: 'Assignments', aliases: ['assegnazioni', 'assignments', 'assegnazione obiettivi', 'obiettivi individuali'] },
   behaviours: { it: 'Comportamenti', en: 'Behaviours', aliases: ['comportamenti', 'behaviours', 'behaviors', 'valutazione comportamenti'] },
-  scorecards: { it: 'Schede individuali', en: 'Individual scorecards', aliases: ['schede individuali', 'individual scorecards'] },
+  /** The tool's output sheet, one definition with the other output sheets. */
+  scorecards: SHEETS.people,
 } satisfies Record<string, SheetNames>;
 
 const PERSON = col('Persona', 'Person', 'nome', 'nominativo', 'dipendente', 'valutato', 'name', 'employee', 'evaluatee');
