@@ -4,7 +4,8 @@
  * multi-year targets, pasted as text the way people copy them from the PDF).
  *
  * The 2024 actuals (Consuntivo) are ILLUSTRATIVE: invented to exercise every case, not the entity's
- * results. So are the individual scorecards (Assegnazioni, Comportamenti and their settings). The "Fonte consuntivo" column and the Leggimi sheet say so in the workbook itself.
+ * results. So are the actuals at 30/06 (monitoring) and the individual scorecards (Assegnazioni, Comportamenti and
+ * their settings). The "Fonte consuntivo" column and the Leggimi sheet say so in the workbook itself.
  */
 import type { PlanInput } from '../src/core/types.js';
 
@@ -96,6 +97,35 @@ const KPI: Row[] = [
   ['14', '14,28%', 'Riscossione dei crediti non tributari', 'n.', '<= 1 N.', '<= 1 N.', '<= 1 N.', '<= 1 N.', '1,04'],
 ];
 
+/** An Italian number as pasted ("1.450", "0,92", "53,27%") -> its value, percent as a fraction. */
+function numberOf(text: string | number): number | null {
+  if (typeof text === 'number') return text;
+  const m = /^(-?[\d.]*\d(?:,\d+)?)\s*(%?)/.exec(text.trim());
+  if (!m) return null;
+  const n = Number(m[1].replace(/\./g, '').replace(',', '.'));
+  return m[2] ? n / 100 : n;
+}
+
+/**
+ * Monitoring at 30/06, ILLUSTRATIVE: counts that add up through the year (a target of at least 2 of
+ * something) are cumulative and stand at about half the year's figure; ratios, rates, times and percentages
+ * stand at a value close to the year-end one; deadlines still open are blank (in progress).
+ */
+function midYear(name: string, unit: string, target: string, actual: string | number): { cumulative: 'si' | 'no'; value: string | number | null } {
+  const n = numberOf(actual);
+  const bound = numberOf(target.replace(/^[^\d-]*/, ''));
+  if (unit === 'data') return { cumulative: 'no', value: /2024$/.test(String(actual)) && /12-2024/.test(target) ? null : actual };
+  // A satisfaction score on a 1-5 scale is a level, not a count.
+  if (unit === 'n.' && /^>=/.test(target) && bound !== null && bound >= 2 && n !== null && !/scala 1-5/.test(name)) {
+    // Two counts fall behind the year's pace, so the estimate flags them "a rischio".
+    const pace = n >= 200 && n < 290 ? 0.42 : 0.52;
+    return { cumulative: 'si', value: Math.round(n * pace) };
+  }
+  if (n === null) return { cumulative: 'no', value: actual };
+  if (typeof actual === 'string' && actual.trim().endsWith('%')) return { cumulative: 'no', value: `${(n * 100 * 0.97).toFixed(2).replace('.', ',')}%` };
+  return { cumulative: 'no', value: Number((n * 0.98).toFixed(2)) };
+}
+
 /** OIV decisions on the illustrative data: one rideterminazione with its note, one neutralised indicator. */
 const OVERRIDES: Record<string, [string, string]> = {
   '9.8': ['60%', 'Ritardi dovuti al passaggio al nuovo gestionale del Registro Imprese, causa esterna all\'ufficio: si considera raggiunto al 60% (illustrativo).'],
@@ -157,7 +187,7 @@ export function piraExample(): PlanInput {
 
   const indicators: (string | number | null)[][] = [[
     'Codice', 'Indicatore', 'Obiettivo', 'Peso', 'UdM', 'Target 2023', 'Target 2024', 'Target 2025', 'Target 2026',
-    'Consuntivo', 'Direzione', 'Override', 'Nota', 'Neutralizzato', 'Fonte consuntivo',
+    'Consuntivo', 'Direzione', 'Override', 'Nota', 'Neutralizzato', 'Fonte consuntivo', 'Cumulativo', 'Consuntivo 30/06',
   ]];
   const counters = new Map<string, number>();
   for (const [objective, weight, name, unit, t23, t24, t25, t26, actual] of KPI) {
@@ -174,6 +204,10 @@ export function piraExample(): PlanInput {
       override ? override[1] : excluded ?? null,
       excluded ? 'si' : null,
       'Valore illustrativo (non ufficiale)',
+      ...(() => {
+        const mid = midYear(name, unit, t24, actual);
+        return [mid.cumulative, mid.value];
+      })(),
     ]);
   }
   return {
@@ -206,6 +240,8 @@ export function piraExample(): PlanInput {
         ['Illustrative example: objectives, weights and targets as published; the 2024 actuals are invented for illustration.'],
         ['Le schede individuali (fogli Assegnazioni e Comportamenti, composizione, fasce premiali e fondi in Impostazioni) sono ILLUSTRATIVE: persone e valutazioni inventate.'],
         ['The individual scorecards (Assegnazioni, Comportamenti, and the composition, bonus bands and funds in Impostazioni) are illustrative: invented people and ratings.'],
+        ['I consuntivi al 30/06 (monitoraggio: colonna Consuntivo 30/06, con Cumulativo si/no) sono ILLUSTRATIVI.'],
+        ['The actuals at 30/06 (monitoring: the Consuntivo 30/06 column, with Cumulativo yes/no) are illustrative.'],
       ],
     },
   };

@@ -6,6 +6,8 @@ mkdirSync('out', { recursive: true });
 const steps = [
   ['score', 'examples/pira-2024.xlsx', '--out', 'out/pira-2024-valutato.xlsx', '--json', 'out/pira-2024-risultati.json'],
   ['report', 'examples/pira-2024.xlsx', '--html', 'out/pira-2024-relazione.html', '--schede', 'out/pira-2024-schede.html'],
+  // Monitoring during the year: the same plan at 30/06 (illustrative actuals), progress and year-end estimates.
+  ['report', 'examples/pira-2024.xlsx', '--period', '30/06', '--html', 'out/pira-2024-monitoraggio-30-06.html'],
 ];
 for (const argv of steps) {
   // Printed as it can be typed in the clone; `npx cruscotto` would ask the public registry instead.

@@ -9,14 +9,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
-import { formatPercent, scorePlan, type PlanInput } from '../../src/core/index.js';
+import { formatPercent, scorePlan } from '../../src/core/index.js';
 import { createRequire } from 'node:module';
 import { artifactsDir, launchChromium } from '../support/browser.js';
 import { NOTES_SHIM } from './officejs.js';
-import { monitoredPlan, ownersPlan } from './plans.js';
+import { monitoredPlan, ownersPlan, piraPlan } from './plans.js';
 
 const DIST = new URL('../../dist/addin/', import.meta.url).pathname;
-const pira = JSON.parse(readFileSync(new URL('../fixtures/pira-2024.json', import.meta.url), 'utf8')) as PlanInput;
+const pira = piraPlan();
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png', '.xml': 'application/xml' };
 
 let server: Server;

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { scorePlan, formatPercent, type PlanInput } from '../../src/core/index.js';
 import { renderReport } from '../../src/report/html.js';
 import { barChart, statusChart } from '../../src/ui/charts.js';
+import { plainExample } from '../fixtures/plain-example.js';
 
-const pira = JSON.parse(readFileSync(new URL('../fixtures/pira-2024.json', import.meta.url), 'utf8')) as PlanInput;
+// The example's year-end plan as a workbook without periods (its monitoring columns are tested apart).
+const pira = plainExample();
 
 /** A small plan with an override, a neutralised row, a late deadline and text that must be escaped. */
 const tricky: PlanInput = {

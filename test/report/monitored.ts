@@ -55,7 +55,10 @@ export function monitoredPlan(period?: string): PlanInput {
   const plan = structuredClone(pira);
   plan.sheets.Impostazioni.push(['ente', 'Camera di commercio della Maremma e del Tirreno']);
   if (period) plan.sheets.Impostazioni.push(['periodo', period]);
-  const [header, ...rows] = plan.sheets.Indicatori;
+  // The bundled example has its own 30/06 column and Cumulativo; these tests use the richer calendar below.
+  const own = new Set(['Cumulativo', 'Consuntivo 30/06']);
+  const keep = plan.sheets.Indicatori[0].map((h, i) => (own.has(String(h)) ? -1 : i)).filter((i) => i >= 0);
+  const [header, ...rows] = plan.sheets.Indicatori.map((r) => keep.map((i) => r[i] ?? null));
   const col = (name: string) => header.indexOf(name);
   const [code, unit, actual] = [col('Codice'), col('UdM'), col('Consuntivo')];
   plan.sheets.Indicatori = [

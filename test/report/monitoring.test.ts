@@ -4,12 +4,13 @@
  * Chromium is in render.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { formatPercent, scorePlan, type PlanInput, type ScoreResult } from '../../src/core/index.js';
+import { formatPercent, scorePlan, type ScoreResult } from '../../src/core/index.js';
 import { renderReport } from '../../src/report/html.js';
 import { monitoredPlan } from './monitored.js';
+import { plainExample } from '../fixtures/plain-example.js';
 
-const pira = JSON.parse(readFileSync(new URL('../fixtures/pira-2024.json', import.meta.url), 'utf8')) as PlanInput;
+// The example's year-end plan as a workbook without periods (its monitoring columns are tested apart).
+const pira = plainExample();
 
 const atJune = scorePlan(monitoredPlan('30/06'));
 const atYearEnd = scorePlan(monitoredPlan());

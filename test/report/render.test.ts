@@ -14,8 +14,10 @@ import { renderReport } from '../../src/report/html.js';
 import { monitoredPlan } from './monitored.js';
 import { diffPlans, renderDiff } from '../../src/report/diff.js';
 import { artifactsDir, launchChromium } from '../support/browser.js';
+import { plainExample } from '../fixtures/plain-example.js';
 
-const pira = JSON.parse(readFileSync(new URL('../fixtures/pira-2024.json', import.meta.url), 'utf8')) as PlanInput;
+// The example's year-end plan as a workbook without periods (its monitoring columns are tested apart).
+const pira = plainExample();
 
 /** The example with an entity name and one area with its own target, as the reviewer had it. */
 function reviewedPlan(): PlanInput {

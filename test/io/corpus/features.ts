@@ -4,6 +4,14 @@
  * should give (the same as the plain example, unless the feature is about reading).
  */
 import { STYLE, esc, setCell, sheet, type SheetModel, type WorkbookModel } from './excel.js';
+import { columnLetter } from '../../../src/core/index.js';
+
+/** The first column right of a sheet's header row: where a user's own extra column goes. */
+function nextColumn(ws: SheetModel): string {
+  let last = -1;
+  for (const c of ws.rows.get(0)?.keys() ?? []) if (c > last) last = c;
+  return columnLetter(last + 1);
+}
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const CT = 'application/vnd.openxmlformats-officedocument';
@@ -231,10 +239,11 @@ export const VARIANTS: Variant[] = [
     apply(model) {
       const ind = sheet(model, 'Indicatori');
       // The sparklines sit in a column of their own, with a header: that column is the user's.
-      setCell(ind, 'P1', { value: 'Andamento', style: STYLE.header });
+      const P = nextColumn(ind);
+      setCell(ind, `${P}1`, { value: 'Andamento', style: STYLE.header });
       const id = '{6A2F3C1D-1B2C-4D3E-8F9A-0B1C2D3E4F50}';
       ind.slots.conditionalFormatting = `<conditionalFormatting sqref="J2:J59"><cfRule type="dataBar" priority="1"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF638EC6"/></dataBar><extLst><ext uri="{B025F937-C7B1-47D3-B67F-A62EFF666E3E}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:id>${id}</x14:id></ext></extLst></cfRule></conditionalFormatting>`;
-      const sparklines = Array.from({ length: 58 }, (_, i) => `<x14:sparkline><xm:f>Indicatori!F${i + 2}:I${i + 2}</xm:f><xm:sqref>P${i + 2}</xm:sqref></x14:sparkline>`).join('');
+      const sparklines = Array.from({ length: 58 }, (_, i) => `<x14:sparkline><xm:f>Indicatori!F${i + 2}:I${i + 2}</xm:f><xm:sqref>${P}${i + 2}</xm:sqref></x14:sparkline>`).join('');
       ind.slots.extLst =
         '<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:conditionalFormattings>' +
         `<x14:conditionalFormatting xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:cfRule type="dataBar" id="${id}"><x14:dataBar minLength="0" maxLength="100" gradient="0"><x14:cfvo type="autoMin"/><x14:cfvo type="autoMax"/><x14:negativeFillColor rgb="FFFF0000"/><x14:axisColor rgb="FF000000"/></x14:dataBar></x14:cfRule><xm:sqref>J2:J59</xm:sqref></x14:conditionalFormatting>` +
@@ -459,14 +468,15 @@ export const VARIANTS: Variant[] = [
     about: 'a column without a header right of the inputs, with content',
     apply(model) {
       const ind = sheet(model, 'Indicatori');
-      for (let r = 2; r <= 59; r++) setCell(ind, `P${r}`, { value: r % 3 === 0 ? `verificato ${r}` : r });
+      const P = nextColumn(ind);
+      for (let r = 2; r <= 59; r++) setCell(ind, `${P}${r}`, { value: r % 3 === 0 ? `verificato ${r}` : r });
     },
   },
   {
     id: 'formula-header',
     about: 'a formula header without a cached value right of the inputs',
     apply(model) {
-      setCell(sheet(model, 'Indicatori'), 'P1', { formula: '"Note "&Impostazioni!B2', style: STYLE.header });
+      setCell(sheet(model, 'Indicatori'), `${nextColumn(sheet(model, 'Indicatori'))}1`, { formula: '"Note "&Impostazioni!B2', style: STYLE.header });
     },
   },
   {
