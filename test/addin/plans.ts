@@ -5,17 +5,14 @@
  */
 import pira from '../fixtures/pira-2024.json' with { type: 'json' };
 import type { PlanInput } from '../../src/core/types.js';
+import { withoutPeriods } from '../fixtures/without-periods.js';
 
 /**
  * The bundled example as a workbook without periods: its own monitoring columns (Cumulativo, Consuntivo 30/06)
  * left out, so the plain pane is tested on the plain plan and the monitored one on monitoredPlan below.
  */
 export function piraPlan(): PlanInput {
-  const plan = structuredClone(pira) as PlanInput;
-  const own = new Set(['Cumulativo', 'Consuntivo 30/06']);
-  const keep = plan.sheets.Indicatori[0].map((h, i) => (own.has(String(h)) ? -1 : i)).filter((i) => i >= 0);
-  plan.sheets.Indicatori = plan.sheets.Indicatori.map((row) => keep.map((i) => row[i] ?? null));
-  return plan;
+  return withoutPeriods(pira as PlanInput);
 }
 
 /** Half of each numeric year-end actual at 30/06 (the other actuals as at the year's end). */

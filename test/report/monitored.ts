@@ -12,6 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { CellValue, PlanInput } from '../../src/core/index.js';
+import { withoutPeriods } from '../fixtures/without-periods.js';
 
 const pira = JSON.parse(readFileSync(new URL('../fixtures/pira-2024.json', import.meta.url), 'utf8')) as PlanInput;
 
@@ -56,9 +57,7 @@ export function monitoredPlan(period?: string): PlanInput {
   plan.sheets.Impostazioni.push(['ente', 'Camera di commercio della Maremma e del Tirreno']);
   if (period) plan.sheets.Impostazioni.push(['periodo', period]);
   // The bundled example has its own 30/06 column and Cumulativo; these tests use the richer calendar below.
-  const own = new Set(['Cumulativo', 'Consuntivo 30/06']);
-  const keep = plan.sheets.Indicatori[0].map((h, i) => (own.has(String(h)) ? -1 : i)).filter((i) => i >= 0);
-  const [header, ...rows] = plan.sheets.Indicatori.map((r) => keep.map((i) => r[i] ?? null));
+  const [header, ...rows] = withoutPeriods(plan).sheets.Indicatori;
   const col = (name: string) => header.indexOf(name);
   const [code, unit, actual] = [col('Codice'), col('UdM'), col('Consuntivo')];
   plan.sheets.Indicatori = [
