@@ -233,15 +233,9 @@ function readAssignments(sheet: string, table: Table, scored: Scored, registry: 
   }
   const seen = new Map<string, number>();
   for (let r = headerRow + 1; r < table.length; r++) {
-    if (isBlankRow(table[r])) continue;
+    const p = personOfRow(sheet, table, r, cols, registry, sink);
+    if (!p) continue;
     const name = cleanText(cell(table, r, cols.person));
-    if (name === '') {
-      addPeopleIssue(sink, 'warning', sheet, a1(r, cols.person), 'people.person.missing');
-      continue;
-    }
-    const p = registry.person(name, { sheet, cell: a1(r, cols.person) });
-    registry.role(p, cleanText(cell(table, r, cols.role)), { sheet, cell: a1(r, Math.max(cols.role, 0)) });
-    registry.evaluator(p, cleanText(cell(table, r, cols.evaluator)), { sheet, cell: a1(r, Math.max(cols.evaluator, 0)) });
     // The first filled of the code columns; the Obiettivo/Indicatore columns say which kind is meant.
     const candidates: { col: number; prefer: 'objective' | 'indicator' | null }[] = [
       { col: cols.code, prefer: null }, { col: cols.objective, prefer: 'objective' }, { col: cols.indicator, prefer: 'indicator' },
@@ -329,6 +323,23 @@ function assignFromOwners(input: PlanInput, result: ScoredPlan, scored: Scored, 
   return any;
 }
 
+/**
+ * The person a row of Assegnazioni or Comportamenti is about, with the role and evaluator it states (either
+ * sheet may carry them); null for a blank row, or a row without a name (reported).
+ */
+function personOfRow(sheet: string, table: Table, r: number, cols: { person: number; role: number; evaluator: number }, registry: Registry, sink: IssueSink): PersonDraft | null {
+  if (isBlankRow(table[r])) return null;
+  const name = cleanText(cell(table, r, cols.person));
+  if (name === '') {
+    addPeopleIssue(sink, 'warning', sheet, a1(r, cols.person), 'people.person.missing');
+    return null;
+  }
+  const p = registry.person(name, { sheet, cell: a1(r, cols.person) });
+  registry.role(p, cleanText(cell(table, r, cols.role)), { sheet, cell: a1(r, Math.max(cols.role, 0)) });
+  registry.evaluator(p, cleanText(cell(table, r, cols.evaluator)), { sheet, cell: a1(r, Math.max(cols.evaluator, 0)) });
+  return p;
+}
+
 function readBehaviours(sheet: string, table: Table, settings: PeopleSettings, registry: Registry, sink: IssueSink): void {
   const headerRow = findHeaderRow(table, PERSON);
   const cols = columns(table[headerRow] ?? [], BEHAVIOUR_COLUMNS);
@@ -339,15 +350,9 @@ function readBehaviours(sheet: string, table: Table, settings: PeopleSettings, r
   const scaleText = `${formatNumber(toNumber(settings.scale.min), sink.lang, 0)}-${formatNumber(toNumber(settings.scale.max), sink.lang, 0)}`;
   const seen = new Map<string, number>();
   for (let r = headerRow + 1; r < table.length; r++) {
-    if (isBlankRow(table[r])) continue;
+    const p = personOfRow(sheet, table, r, cols, registry, sink);
+    if (!p) continue;
     const name = cleanText(cell(table, r, cols.person));
-    if (name === '') {
-      addPeopleIssue(sink, 'warning', sheet, a1(r, cols.person), 'people.person.missing');
-      continue;
-    }
-    const p = registry.person(name, { sheet, cell: a1(r, cols.person) });
-    registry.role(p, cleanText(cell(table, r, cols.role)), { sheet, cell: a1(r, Math.max(cols.role, 0)) });
-    registry.evaluator(p, cleanText(cell(table, r, cols.evaluator)), { sheet, cell: a1(r, Math.max(cols.evaluator, 0)) });
     const behaviour = cleanText(cell(table, r, cols.behaviour));
     if (behaviour === '') continue;
     const key = `${normalizeHeader(name)}\u0000${normalizeHeader(behaviour)}`;
