@@ -134,6 +134,11 @@ export function scorePlan(input: PlanInput, options: ScoreOptions = {}): ScoreRe
   const outputs = outputSheetNames(lang, options.workbook, writePeople ? ['summary', 'issues', 'people'] : ['summary', 'issues']);
   for (const clash of outputs.clashes) sink.add('info', clash.sheet, '', 'output.renamed', { sheet: clash.sheet, output: clash.output });
 
+  // The parsed rows are not read past this point. This frame keeps its variables until it returns, and
+  // a million rows would otherwise stay alive while the write plan is built, at the run's peak of memory.
+  indicatorTable.rows = [];
+  objectives.rows = [];
+
   const issues = sortIssues(sink.issues);
   const writePlan = planWrites({
     lang,

@@ -96,14 +96,19 @@ export async function scoreCommand(line: CommandLine, io: Io): Promise<number> {
   // can be collected before the file is written (only the write plan is carried through the write). The
   // JSON is written here, in pieces, to a temporary file renamed once the workbook is written.
   const { writePlan, lang, out, jsonTemp, summary, errors } = await (async () => {
-    const { input, result } = await loadAndScore(file, { year, period, lang: line.options.lang }, io, quiet);
+    let loaded: { input: PlanInput; result: ScoreResult } | null = await loadAndScore(file, { year, period, lang: line.options.lang }, io, quiet);
+    const { result } = loaded;
     const out = inPlace ? file : given?.file ?? defaultOut(file, result.lang);
+    const summary = quiet ? [] : summaryLines(file, loaded.input, result, [out, ...(jsonFile ? [jsonFile] : [])]);
+    // The input tables are not needed past the summary: released before the JSON is written (at a
+    // million rows their arrays are about 130 MB the results do not share).
+    loaded = null;
     return {
       writePlan: result.writePlan,
       lang: result.lang,
       out,
       jsonTemp: jsonFile ? writeJsonTemp(jsonFile, result) : null,
-      summary: quiet ? [] : summaryLines(file, input, result, [out, ...(jsonFile ? [jsonFile] : [])]),
+      summary,
       errors: result.issues.filter((i) => i.severity === 'error').length,
     };
   })();
