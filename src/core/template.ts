@@ -34,11 +34,12 @@ const INDICATOR_DOCS: Partial<Record<keyof typeof INDICATOR_COLUMNS, Doc>> = {
   override: { it: 'Punteggio rideterminato dall\'OIV (es. 60%); richiede la Nota.', en: 'Score set by the OIV (e.g. 60%); requires a Note.' },
   note: { it: 'Nota (obbligatoria con Override).', en: 'Note (required with Override).' },
   excluded: { it: 'si = indicatore neutralizzato: escluso e pesi rinormalizzati.', en: 'yes = excluded indicator: left out and weights renormalised.' },
+  cumulative: { it: 'Monitoraggio: si = conteggio che si somma nel corso dell\'anno (al 30/06 è avanzamento verso il target dell\'anno); no = valore puntuale (tasso, tempo, percentuale). Vuoto: si per i numeri da far crescere. Consuntivi intermedi in colonne Consuntivo 30/06, Consuntivo T1...', en: 'Monitoring: yes = a count that adds up through the year (at 30/06 it is progress towards the year\'s target); no = a point-in-time value (rate, time, percentage). Empty: yes for numbers meant to grow. Interim actuals in columns Consuntivo 30/06, Consuntivo Q1...' },
 };
 
 const INDICATOR_TEMPLATE_ORDER: (keyof typeof INDICATOR_COLUMNS)[] = [
   'code', 'name', 'objective', 'weight', 'unit', 'baseline', 'target', 'threshold', 'actual', 'direction', 'method',
-  'override', 'note', 'excluded',
+  'override', 'note', 'excluded', 'cumulative',
 ];
 
 const METHOD_LIST: Record<Lang, string[]> = {
@@ -71,6 +72,9 @@ function settingsRows(lang: Lang, year: number | null, method: Method): CellValu
     [k('cap'), 1],
     [k('entityAggregation'), lang === 'it' ? 'media ponderata' : 'weighted mean'],
     [k('ratingScale'), '90%:Eccellente; 75%:Buono; 60%:Sufficiente; 0%:Insufficiente'],
+    // Shown empty so the analyst finds them: the entity's name for the report, the monitoring period.
+    [k('entityName'), null],
+    [k('period'), null],
   ];
 }
 
@@ -116,6 +120,7 @@ export function templatePlan(lang: Lang): WritePlan {
           { col: colOf('direction'), fromRow: 1, toRow: TEMPLATE_ROWS, list: DIRECTION_LIST[lang] },
           { col: colOf('method'), fromRow: 1, toRow: TEMPLATE_ROWS, list: METHOD_LIST[lang] },
           { col: colOf('excluded'), fromRow: 1, toRow: TEMPLATE_ROWS, list: YES_NO[lang] },
+          { col: colOf('cumulative'), fromRow: 1, toRow: TEMPLATE_ROWS, list: YES_NO[lang] },
         ],
       },
       settingsSheet(lang, null, 'linear'),
