@@ -207,6 +207,21 @@ function sortIssues(issues: ScoreResult['issues']): ScoreResult['issues'] {
     .map((x) => x.issue);
 }
 
+const WATCHLIST_SIZE = 50;
+
+/** At risk first, then not met, then deadlines in progress: what a monitoring pane lists (the report has all). */
+function watchlist(result: ScoreResult): NonNullable<Summary['watchlist']> {
+  const rank = (i: ScoreResult['indicators'][number]) => (i.projection?.atRisk ? 0 : i.status === 'notMet' ? 1 : i.inProgress ? 2 : 3);
+  return result.indicators
+    .filter((i) => rank(i) < 3)
+    .sort((a, b) => rank(a) - rank(b))
+    .slice(0, WATCHLIST_SIZE)
+    .map((i) => ({
+      code: i.code, name: i.name, status: i.status, atRisk: i.projection?.atRisk ?? false, inProgress: i.inProgress ?? false,
+      progress: i.progress ?? false, gap: i.gap ?? null, history: i.history ?? [], projection: i.projection ?? null,
+    }));
+}
+
 export function summarize(result: ScoreResult): Summary {
   const statusCounts: Record<Status, number> = { met: 0, partial: 0, notMet: 0, notMeasured: 0, excluded: 0, overridden: 0 };
   for (const i of result.indicators) statusCounts[i.status]++;
@@ -219,7 +234,7 @@ export function summarize(result: ScoreResult): Summary {
     method: result.settings.method,
     objectives: result.objectives
       .filter((o) => o.depth === 0)
-      .map((o) => ({ code: o.code, title: o.title, score: o.score, target: o.target, rating: o.rating })),
+      .map((o) => ({ code: o.code, title: o.title, score: o.score, target: o.target, rating: o.rating, ...(o.history ? { history: o.history } : {}) })),
     groups: result.groups,
     statusCounts,
     indicatorCount: result.indicators.length,
@@ -231,6 +246,7 @@ export function summarize(result: ScoreResult): Summary {
       periods: result.periods,
       entityHistory: result.entityHistory,
       atRiskCount: result.indicators.filter((i) => i.projection?.atRisk).length,
+      watchlist: watchlist(result),
     } : {}),
     ...(result.people && result.people.people.length > 0
       ? { people: result.people.people.map((p) => ({ name: p.name, role: p.role, total: p.total, band: p.band })) }

@@ -324,7 +324,7 @@ export interface Summary {
   year: number | null;
   method: Method;
   /** Top-level objectives with their result and objective target, for the chart by objective. */
-  objectives: { code: string; title: string; score: number | null; target: number | null; rating: string | null }[];
+  objectives: { code: string; title: string; score: number | null; target: number | null; rating: string | null; history?: HistoryPoint[] }[];
   groups: Record<string, Record<string, number | null>>;
   /** Count of indicators by status. */
   statusCounts: Record<Status, number>;
@@ -338,6 +338,11 @@ export interface Summary {
   entityHistory?: { period: string; score: number | null }[];
   /** Indicators whose year-end estimate falls short (monitoring at an interim period). */
   atRiskCount?: number;
+  /**
+   * Monitoring: the indicators that need a look at this period (at risk, not met, in progress), at most 50,
+   * each with its line across periods; the pane shows them, the full list is in the report.
+   */
+  watchlist?: { code: string; name: string; status: Status; atRisk: boolean; inProgress: boolean; progress: boolean; gap: number | null; history: HistoryPoint[]; projection: Projection | null }[];
   /**
    * Individual performance, names and totals only: a person's card (components, objectives, behaviours) is
    * asked for one at a time, so personal detail is never sent in bulk.

@@ -308,3 +308,28 @@ describe('the --json contract with periods', () => {
     expect(monitored.objectives[0].history?.map((h) => h.score)).toEqual([0.45, null]);
   });
 });
+
+describe('what the panes get of a monitored plan', () => {
+  it('top-level objectives carry their line, and a watchlist puts the at-risk first, then not met, then in progress', async () => {
+    const { summarize } = await import('../../src/core/index.js');
+    const s = summarize(scorePlan({
+      sheets: {
+        Impostazioni: [['anno', 2025], ['periodo', '30/06']],
+        Obiettivi: [['Codice', 'Titolo'], ['1', 'Uno']],
+        Indicatori: [
+          ['Codice', 'Obiettivo', 'UdM', 'Target', 'Consuntivo 30/06', 'Consuntivo'],
+          ['1.1', '1', 'n.', '>= 100', 60, null],
+          ['1.2', '1', 'data', '<= 31.10.2025', null, null],
+          ['1.3', '1', '%', '>= 90%', '10%', null],
+          ['1.4', '1', 'n.', '>= 100', 20, null],
+        ],
+      },
+    }));
+    expect(s.objectives[0].history?.map((h) => h.period)).toEqual(['30/06', '31/12']);
+    // 1.1: 60 by 30/06 projects to 121: on track, not listed. 1.4: 20 projects to 40: at risk, first. 1.3
+    // (a rate at 10% of 90%) is partly met, not at risk (no projection for a rate): not listed. 1.2: in corso.
+    expect(s.watchlist?.map((w) => [w.code, w.atRisk, w.status, w.inProgress])).toEqual([
+      ['1.4', true, 'partial', false], ['1.2', false, 'notMeasured', true],
+    ]);
+  });
+});
