@@ -1,6 +1,7 @@
 /**
  * Issue 9's proof on the layouts of the other programs offices use: LibreOffice (its own save of the
- * Excel-layout corpus), openpyxl (pandas), XlsxWriter and ExcelJS, each with the features they write.
+ * Excel-layout corpus), openpyxl (pandas), XlsxWriter, ExcelJS and a Google Sheets download, each with the
+ * features they write.
  * Same demands as corpus.test.ts: untouched parts byte-identical, input cells and sheet elements kept,
  * only output cells new, the plain example's scores, and LibreOffice shows what the JSON says.
  */
@@ -13,8 +14,9 @@ import type { PlanInput } from '../../src/core/types.js';
 import { excelModel, serialize, zipParts } from './corpus/excel.js';
 import { VARIANTS } from './corpus/features.js';
 import { buildExcelJS } from './corpus/exceljs.js';
+import { buildGoogle } from './corpus/google.js';
 import {
-  ROOT, checkPackage, cli, firstOf, libreofficeCsv, libreofficeScores, markedSheets, pool, readParts, type Run, type ScoreJson,
+  ROOT, checkPackage, cli, firstOf, libreofficeCsv, libreofficeScores, markedSheets, partText, pool, readParts, sheetList, type Run, type ScoreJson,
 } from './corpus/check.js';
 
 const FIXTURE = new URL('../fixtures/pira-2024.json', import.meta.url).pathname;
@@ -39,6 +41,7 @@ const ids: string[] = [
   ...['plain', 'chart', 'image', 'note', 'table', 'names', 'validation', 'conditional', 'frozen'].map((f) => `openpyxl-${f}`),
   ...['plain', 'chart', 'image', 'note', 'table', 'validation', 'conditional', 'names', 'cached-zero'].map((f) => `xlsxwriter-${f}`),
   ...['plain', 'note', 'table', 'validation', 'conditional', 'names', 'image'].map((f) => `exceljs-${f}`),
+  'google-plain',
 ];
 const get = (id: string) => cases.find((c) => c.id === id) as Case;
 const jsonOf = (id: string) => JSON.parse(readFileSync(get(id).json, 'utf8')) as ScoreJson;
@@ -65,6 +68,7 @@ beforeAll(async () => {
   // stderr kept: a missing python3-openpyxl / python3-xlsxwriter / python3-pil shows up in the failure.
   for (const producer of ['openpyxl', 'xlsxwriter']) execFileSync(PYTHON, [PRODUCERS, producer, FIXTURE, inputs], { stdio: ['ignore', 'ignore', 'pipe'] });
   await buildExcelJS(inputs);
+  buildGoogle(inputs, fixture);
   // The reference scores: the plain example in Excel's layout.
   const plain = join(dir, 'excel-plain.xlsx');
   writeFileSync(plain, zipParts(serialize(excelModel(fixture))));
@@ -114,5 +118,17 @@ describe.each(ids)('%s', (id) => {
 describe('cached formula results from other producers', () => {
   it.each(['xlsxwriter-cached-zero', 'libreoffice-cached-zero'])('%s: the actual cached as 0 scores as the typed 0', (id) => {
     expect(jsonOf(id).indicators.find((i) => i.code === '8.1')).toMatchObject({ status: 'met', score: 1 });
+  });
+});
+
+describe('the Google Sheets download', () => {
+  // Guards the corpus itself: if google.ts drifted back to Excel's layout, the case above would prove nothing.
+  it('has the layout the reader must cope with: parts out of tab order, no <dimension>, empty <definedNames/>', () => {
+    const parts = readParts(get('google-plain').input);
+    const sheets = sheetList(parts);
+    expect(sheets.find((s) => s.name === 'Indicatori')?.path).toBe('xl/worksheets/sheet5.xml');
+    expect(partText(parts, 'xl/worksheets/sheet5.xml')).not.toContain('<dimension');
+    expect(partText(parts, 'xl/workbook.xml')).toContain('<definedNames/><calcPr/>');
+    expect([...parts.keys()].filter((p) => p.startsWith('docProps/') || p.endsWith('calcChain.xml'))).toEqual([]);
   });
 });
