@@ -58,12 +58,21 @@ function numberText(n: number): string {
 
 /** One output cell; null when it is empty with the default style (the cell is simply left out). */
 export function cellXml(p: string, ref: string, value: NormalValue, style: number): string | null {
-  const s = style ? ` s="${style}"` : '';
-  if (value === '') return style ? `<${p}c r="${ref}"${s}/>` : null;
-  if (typeof value === 'number') return `<${p}c r="${ref}"${s}><${p}v>${numberText(value)}</${p}v></${p}c>`;
-  if (typeof value === 'boolean') return `<${p}c r="${ref}"${s} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
-  return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeXml(value)}</${p}t></${p}is></${p}c>`;
+  const tail = cellTail(p, value, style);
+  return tail === null ? null : `<${p}c r="${ref}"${tail}`;
 }
+
+/** A cell's text after its address: the same for every cell of equal value and style. */
+function cellTail(p: string, value: NormalValue, style: number): string | null {
+  const s = style ? ` s="${style}"` : '';
+  if (value === '') return style ? `${s}/>` : null;
+  if (typeof value === 'number') return `${s}><${p}v>${numberText(value)}</${p}v></${p}c>`;
+  if (typeof value === 'boolean') return `${s} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
+  return `${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeXml(value)}</${p}t></${p}is></${p}c>`;
+}
+
+// Output columns repeat a few values (statuses, ratings, 0 and 1): their cell text is built once.
+const TAIL_CACHE_LIMIT = 4096;
 
 export interface Rect {
   row0: number;
@@ -140,6 +149,27 @@ export class PlanCells {
   }
 
   private readonly letterCache: string[] = [];
+  private readonly tails = new Map<NormalValue, (string | null)[]>();
+  private tailCount = 0;
+
+  private tail(value: NormalValue, style: number): string | null {
+    let byStyle = this.tails.get(value);
+    if (byStyle === undefined) {
+      if (this.tailCount >= TAIL_CACHE_LIMIT) return cellTail(this.prefix, value, style);
+      this.tails.set(value, (byStyle = []));
+    }
+    let tail = byStyle[style];
+    if (tail === undefined) {
+      tail = byStyle[style] = cellTail(this.prefix, value, style);
+      this.tailCount++;
+    }
+    return tail;
+  }
+
+  private cell(col: number, row: number, value: NormalValue, style: number): string | null {
+    const tail = this.tail(value, style);
+    return tail === null ? null : `<${this.prefix}c r="${this.letters(col)}${row + 1}"${tail}`;
+  }
 
   private letters(col: number): string {
     return (this.letterCache[col] ??= columnLetter(col));
@@ -167,7 +197,7 @@ export class PlanCells {
       for (let c = 0; c < band.cols; c++) {
         const col = b.block.col + c;
         const style = this.styles.style(band.numberFormats[i][c], band.fills[i][c], band.bold[i][c]);
-        const cell = cellXml(this.prefix, this.letters(col) + (row + 1), band.values[i][c], style);
+        const cell = this.cell(col, row, band.values[i][c], style);
         if (cell) xml += cell;
       }
     }
@@ -190,7 +220,7 @@ export class PlanCells {
           continue;
         }
         const style = this.styles.style(band.numberFormats[i][c], band.fills[i][c], band.bold[i][c]);
-        cells.push({ col, xml: cellXml(this.prefix, this.letters(col) + (row + 1), band.values[i][c], style) });
+        cells.push({ col, xml: this.cell(col, row, band.values[i][c], style) });
       }
     }
     if (!cells) return null;
