@@ -107,6 +107,15 @@ Exit codes: 0 plan scored (even with issues; with --strict 1 when there are erro
   reasonFolder: { it: 'è una cartella', en: 'it is a folder' },
   reasonBusy: { it: 'il file è aperto in un altro programma', en: 'the file is open in another program' },
   reasonFull: { it: 'disco pieno', en: 'the disk is full' },
+  periodUnknown: {
+    it: 'Periodo «{period}» non trovato nel foglio {sheet}: i periodi sono {periods}.',
+    en: 'Period "{period}" not found in sheet {sheet}: the periods are {periods}.',
+  },
+  periodNoColumns: {
+    it: 'Periodo «{period}» non trovato: il foglio {sheet} non ha colonne di periodo (ad esempio «Consuntivo 30/06»).',
+    en: 'Period "{period}" not found: sheet {sheet} has no period columns (for example "Consuntivo 30/06").',
+  },
+  periodYearEnd: { it: 'fine anno', en: 'year end' },
   yearNoColumn: {
     it: 'Nessuna colonna Target {year} nel foglio {sheet}: gli anni con una colonna Target sono {years}.',
     en: 'No Target {year} column in sheet {sheet}: the years with a Target column are {years}.',

@@ -15,6 +15,7 @@ import { checkInputFile, checkOutputFolder, sameFile, workbookOutput, writeFailu
 import { CliError, type Io } from '../terminal.js';
 import { say } from '../text.js';
 import { checkYear } from '../year.js';
+import { checkPeriod } from '../period.js';
 
 /** Above this size (compressed) a workbook holds hundreds of thousands of rows: see `collectEarly`. */
 export const LARGE_WORKBOOK_BYTES = 16 * 2 ** 20;
@@ -72,6 +73,7 @@ export async function loadAndScore(
   const { input } = workbook;
   if (options.lang && !quiet) io.err(say(options.lang, 'scoring', { file: basename(file) }));
   const result = scorePlan(input, { ...options, workbook: workbook.sheets });
+  checkPeriod(result, options.period, findSheet(input.sheets, SHEETS.indicators)?.name ?? SHEETS.indicators[result.lang], result.lang);
   const warning = checkYear(input, options.year, result.lang);
   if (warning) io.err(warning);
   return { input, result, workbook };
