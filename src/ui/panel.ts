@@ -2,7 +2,7 @@
  * The shared pane: Excel task pane and Sheets sidebar. It knows only PanelHost, so each host plugs in
  * its own API (Office.js, google.script.run) and both show the same summary, charts and issue list.
  */
-import type { Issue, Lang, Method, PeriodInfo, Summary } from '../core/types.js';
+import type { HistoryPoint, Issue, Lang, Method, PeriodInfo, Summary } from '../core/types.js';
 import type { PersonResult } from '../core/people.js';
 import { formatNumber, formatPercent } from '../core/messages.js';
 import { barChart, statusChart } from './charts.js';
@@ -24,6 +24,9 @@ export const TEXT = {
     period: 'Periodo', periodOption: '{label} (al {date})', periodYearEnd: 'Fine anno {label} (al {date})',
     periodScored: 'Periodo valutato: {label}, al {date}', entityTrend: 'Risultato dell\'ente nei periodi',
     atRisk: 'Indicatori a rischio (stima a fine anno sotto il target): {n}',
+    objectiveLines: 'Obiettivi di primo livello nei periodi', watchlist: 'Indicatori da seguire: {n}',
+    watchAtRisk: 'A rischio', watchEstimate: 'stima a fine anno ≈ {value}', watchInProgress: 'In corso',
+    watchNotMet: 'Non raggiunto', watchOther: 'Da verificare', gap: 'Scostamento {value}',
     people: 'Schede individuali', scorePeople: 'Calcola schede', peopleDone: 'Schede individuali calcolate e scritte nel foglio.',
     noPeople: 'Nessuna persona da valutare: aggiungere il foglio Assegnazioni o la colonna Responsabile.',
     peopleCount: '{n} persone', privacy: 'Il dettaglio di una persona compare solo aprendo la sua scheda.',
@@ -45,6 +48,9 @@ export const TEXT = {
     period: 'Period', periodOption: '{label} (at {date})', periodYearEnd: 'Year end {label} (at {date})',
     periodScored: 'Period scored: {label}, at {date}', entityTrend: 'Entity result across periods',
     atRisk: 'Indicators at risk (year-end estimate below target): {n}',
+    objectiveLines: 'Top-level objectives across periods', watchlist: 'Indicators to watch: {n}',
+    watchAtRisk: 'At risk', watchEstimate: 'year-end estimate ≈ {value}', watchInProgress: 'In progress',
+    watchNotMet: 'Not met', watchOther: 'To check', gap: 'Gap {value}',
     people: 'Individual scorecards', scorePeople: 'Score scorecards', peopleDone: 'Individual scorecards computed and written to the sheet.',
     noPeople: 'Nobody to score: add an Assignments sheet or an Owner column.',
     peopleCount: '{n} people', privacy: 'A person\'s detail appears only when their card is opened.',
@@ -73,6 +79,19 @@ function periodDate(date: string, lang: Lang): string {
   const [a, b, c] = date.split('-');
   if (lang === 'en') return date;
   return c === undefined ? `${b}/${a}` : `${c}/${b}/${a}`;
+}
+
+/** Up to two decimals, none shown when they are zeros: an actual or a gap as a person would write it. */
+function plainNumber(x: number, lang: Lang): string {
+  const whole = (v: number) => Math.abs(v - Math.round(v)) < 1e-9;
+  const digits = whole(x) ? 0 : whole(x * 10) ? 1 : 2;
+  return formatNumber(x, lang, digits);
+}
+
+/** The gap with its sign always written: negative is worse whichever way the indicator runs. */
+function signedGap(gap: number, lang: Lang): string {
+  const text = plainNumber(gap, lang);
+  return gap > 0 && text !== plainNumber(0, lang) ? `+${text}` : text;
 }
 
 function periodText(p: PeriodInfo, lang: Lang): string {
@@ -206,6 +225,49 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     }
     if (summary.atRiskCount !== undefined) {
       periodSection.append(el('p', { class: summary.atRiskCount > 0 ? 'at-risk warn' : 'at-risk', id: 'at-risk' }, fill(tx.atRisk, { n: summary.atRiskCount })));
+    }
+    // The year end is named by its label (2024) as in the selector, the other periods by their key (30/06).
+    const named = (h: readonly HistoryPoint[]) => {
+      const keyLabel = new Map(periods.map((p) => [p.key, p.yearEnd ? p.label : p.key]));
+      return h.map((p) => (p.baseline ? p : { ...p, period: keyLabel.get(p.period) ?? p.period }));
+    };
+    // SVG strings below come from the shared renderer, which escapes every workbook text it draws.
+    const drawn = (svg: string) => {
+      const figure = el('figure', { class: 'spark' });
+      figure.innerHTML = svg;
+      return figure;
+    };
+    const objectives = summary.objectives.filter((o) => o.history);
+    if (objectives.length > 0) {
+      const list = el('ul', { class: 'lines', id: 'objective-lines' });
+      for (const o of objectives) {
+        const item = el('li', { 'data-code': o.code });
+        const what = `${o.code} ${o.title}`;
+        const line = el('div', { class: 'line' });
+        line.append(drawn(sparkline(named(o.history ?? []), { lang, label: what })), el('strong', { class: 'value' }, formatPercent(o.score, lang, 1)));
+        item.append(el('span', { class: 'what' }, what), line);
+        list.append(item);
+      }
+      periodSection.append(el('p', { class: 'label' }, tx.objectiveLines), list);
+    }
+    const watch = summary.watchlist ?? [];
+    if (summary.watchlist) {
+      periodSection.append(el('p', { class: 'label' }, fill(tx.watchlist, { n: watch.length })));
+      const list = el('ul', { class: 'lines watchlist', id: 'watchlist' });
+      for (const w of watch) {
+        const item = el('li', { 'data-code': w.code, 'data-at-risk': String(w.atRisk) });
+        const what = `${w.code} ${w.name}`;
+        const state = w.atRisk
+          ? tx.watchAtRisk + (w.projection ? ` (${fill(tx.watchEstimate, { value: plainNumber(w.projection.value, lang) })})` : '')
+          : w.inProgress ? tx.watchInProgress : w.status === 'notMet' ? tx.watchNotMet : tx.watchOther;
+        const line = el('div', { class: 'line' });
+        line.append(drawn(sparkline(named(w.history), { lang, value: 'achievement', label: what })),
+          el('span', { class: w.atRisk ? 'state warn' : w.inProgress ? 'state' : 'state bad' }, state));
+        if (w.gap !== null) line.append(el('span', { class: w.gap < 0 ? 'gap worse' : 'gap' }, fill(tx.gap, { value: signedGap(w.gap, lang) })));
+        item.append(el('span', { class: 'what' }, what), line);
+        list.append(item);
+      }
+      periodSection.append(list);
     }
   };
 

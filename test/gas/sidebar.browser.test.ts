@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { formatPercent, scorePlan, summarize, type PlanInput } from '../../src/core/index.js';
 import { artifactsDir, launchChromium } from '../support/browser.js';
 import { monitoredPlan } from '../addin/plans.js';
+import { expectLines } from '../addin/monitoring-pane.js';
 
 const SIDEBAR = new URL('../../dist/gas/Sidebar.html', import.meta.url).pathname;
 const pira = JSON.parse(readFileSync(new URL('../fixtures/pira-2024.json', import.meta.url), 'utf8')) as PlanInput;
@@ -95,11 +96,15 @@ describe('Sheets sidebar in Chromium', () => {
     await page.locator('#period').waitFor();
     expect(await page.locator('#period option').allTextContents()).toEqual(['30/06 (al 30/06/2024)', 'Fine anno 2024 (al 31/12/2024)']);
     expect(await page.inputValue('#period')).toBe('31/12');
+    await expectLines(page, yearEnd);
     await page.selectOption('#period', '30/06');
     await expect.poll(() => page.textContent('#period-scored')).toBe('Periodo valutato: 30/06, al 30/06/2024');
     expect(await page.textContent('#entity-score')).toBe(formatPercent(midYear.entity.score, 'it'));
     expect(await page.textContent('#at-risk')).toBe(`Indicatori a rischio (stima a fine anno sotto il target): ${midYear.atRiskCount}`);
     expect(await page.locator('#entity-trend svg').count()).toBe(1);
+    await expectLines(page, midYear);
+    // The 300 px sidebar holds the objective lines and the watchlist without a horizontal scroll.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await page.locator('#monitoring').screenshot({ path: join(artifactsDir(), 'sidebar-periods.png') });
 
     expect(await page.locator('#people button.person').allTextContents()).toEqual(people.map((p) => p.name));
