@@ -16,7 +16,7 @@ import { VARIANTS } from './corpus/features.js';
 import { buildExcelJS } from './corpus/exceljs.js';
 import { buildGoogle } from './corpus/google.js';
 import {
-  ROOT, checkPackage, cli, firstOf, libreofficeCsv, libreofficeScores, markedSheets, partText, pool, readParts, sheetList, type Run, type ScoreJson,
+  ROOT, checkPackage, children, cli, firstOf, libreofficeCsv, libreofficeScores, mainPart, markedSheets, partText, pool, readParts, sheetList, type Run, type ScoreJson,
 } from './corpus/check.js';
 
 const FIXTURE = new URL('../fixtures/pira-2024.json', import.meta.url).pathname;
@@ -99,6 +99,14 @@ describe.each(ids)('%s', (id) => {
     const { problems, toolSheets } = checkPackage(readParts(c.input), readParts(c.output));
     expect(firstOf(problems)).toEqual([]);
     expect(toolSheets.summary && toolSheets.issues).toBeTruthy();
+  });
+
+  it('leaves one of each workbook.xml child: the markers join the names the producer wrote (even an empty <definedNames/>)', () => {
+    // LibreOffice reads a second <definedNames> without complaint, but the workbook schema allows one and
+    // Excel answers a schema break with its repair prompt; openpyxl and Google both write <definedNames/>.
+    const out = readParts(get(id).output);
+    const names = children(partText(out, mainPart(out))).map((c) => c.name);
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
   });
 
   it('scores exactly as the example in Excel layout', () => {
