@@ -10,11 +10,13 @@
  * - `<sheetPr><outlinePr summaryBelow="0" summaryRight="0"/></sheetPr>`, `<sheetFormatPr customHeight="1"
  *   defaultColWidth="14.43" defaultRowHeight="15.0"/>`, the mx/mv/x14 namespaces on <worksheet>, a
  *   `<drawing r:id="rId1"/>` on every sheet pointing at a drawing part, even an empty one, and `ySplit="1.0"`
- *   in a frozen pane (as in tests and generators modelled on Google exports: tealeg/xlsx lib_test.go,
- *   and sheets copied from Google downloads in public repositories);
+ *   in a frozen pane, rows with `ht="15.75" customHeight="1"` (as in the Google-download sheets the tealeg/xlsx Go reader tests with, and in
+ *   generators in public repositories that copy Google's output);
  * - every text cell in the shared strings, a style sheet with its own fonts and fills (Arial, no theme
  *   colours), self-closed `<definedNames/>` and `<calcPr/>` in workbook.xml, no calcChain, no docProps,
- *   relationship ids of its own (styles, theme and shared strings first, sheets after).
+ *   relationship ids of its own (theme, styles and shared strings first, sheets after).
+ * No real download could be inspected here: the order of the workbook relationships, the fonts and the
+ * empty drawing's namespaces are this file's choice, so a real download may differ in such details.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -76,7 +78,7 @@ function cellXml(ref: string, cell: CellSpec, sst: Map<string, number>): string 
   const s = ` s="${cell.style ?? 0}"`;
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return `<c r="${ref}"${s}><v>${v}</v></c>`;
-  if (typeof v === 'boolean') return `<c r="${ref}"${s} t="b"><v>${v ? 'TRUE' : 'FALSE'}</v></c>`;
+  if (typeof v === 'boolean') return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
   const text = v instanceof Date ? v.toISOString() : String(v);
   let index = sst.get(text);
   if (index === undefined) {
@@ -89,7 +91,7 @@ function cellXml(ref: string, cell: CellSpec, sst: Map<string, number>): string 
 function worksheetXml(sheet: SheetModel, sst: Map<string, number>, frozen: boolean): string {
   const rows = [...sheet.rows.entries()].sort((a, b) => a[0] - b[0]).map(([r, row]) => {
     const cells = [...row.entries()].sort((a, b) => a[0] - b[0]).map(([c, cell]) => cellXml(`${colName(c)}${r + 1}`, cell, sst));
-    return `<row r="${r + 1}">${cells.join('')}</row>`;
+    return `<row r="${r + 1}" ht="15.75" customHeight="1">${cells.join('')}</row>`;
   });
   const pane = frozen
     ? '<sheetView workbookViewId="0"><pane ySplit="1.0" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection activeCell="B2" sqref="B2" pane="bottomLeft"/></sheetView>'
