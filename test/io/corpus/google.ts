@@ -10,8 +10,8 @@
  * - `<sheetPr><outlinePr summaryBelow="0" summaryRight="0"/></sheetPr>`, `<sheetFormatPr customHeight="1"
  *   defaultColWidth="14.43" defaultRowHeight="15.0"/>`, the mx/mv/x14 namespaces on <worksheet>, a
  *   `<drawing r:id="rId1"/>` on every sheet pointing at a drawing part, even an empty one, and `ySplit="1.0"`
- *   in a frozen pane, rows with `ht="15.75" customHeight="1"` (as in the Google-download sheets the tealeg/xlsx Go reader tests with, and in
- *   generators in public repositories that copy Google's output);
+ *   in a frozen pane, rows with `ht="15.75" customHeight="1"` (as in the Google-download sheets the
+ *   tealeg/xlsx Go reader tests with, and in generators in public repositories that copy Google's output);
  * - every text cell in the shared strings, a style sheet with its own fonts and fills (Arial, no theme
  *   colours), self-closed `<definedNames/>` and `<calcPr/>` in workbook.xml, no calcChain, no docProps,
  *   relationship ids of its own (theme, styles and shared strings first, sheets after).
