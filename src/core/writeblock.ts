@@ -51,7 +51,8 @@ function toNormalValue(v: unknown): NormalValue {
 /**
  * A grid as a rectangle. The core's grids share one inner array across many rows (formats, fills, a status
  * that is one of a few one-cell rows): a row whose source is the previous row's own array gets the previous output row too (read-only, like
- * every normalised grid), so a band of 4,096 rows holds one row per distinct source row, not 4,096 copies.
+ * every normalised grid), so a band of 4,096 rows holds one row per distinct source row, not 4,096 copies;
+ * a source row already in normal form is not copied at all.
  */
 function rectangle<T, U>(grid: readonly (readonly T[])[] | undefined, rows: number, cols: number, empty: U, map: (v: T) => U): U[][] {
   const out: U[][] = new Array(rows);
@@ -63,14 +64,23 @@ function rectangle<T, U>(grid: readonly (readonly T[])[] | undefined, rows: numb
       out[r] = lastRow;
       continue;
     }
-    const row: U[] = new Array(cols);
+    // A source row already in normal form (full width, every cell its own normal value) is used as it is.
+    let row: U[] | null = null;
+    if (src === undefined || src.length !== cols) row = new Array(cols);
     for (let c = 0; c < cols; c++) {
       const v = src?.[c];
-      row[c] = v === undefined || v === null ? empty : map(v);
+      const m = v === undefined || v === null ? empty : map(v);
+      if (row !== null) row[c] = m;
+      else if ((m as unknown) !== v) {
+        row = new Array(cols);
+        for (let k = 0; k < c; k++) row[k] = src![k] as unknown as U;
+        row[c] = m;
+      }
     }
-    out[r] = row;
+    const done = row ?? (src as unknown as U[]);
+    out[r] = done;
     lastSrc = src;
-    lastRow = row;
+    lastRow = done;
   }
   return out;
 }
