@@ -8,7 +8,7 @@ export interface Rational {
   readonly d: bigint; // always > 0
 }
 
-// BigInt() calls, never literals such as 10n: the Apps Script editor's parser rejects the literal syntax
+// BigInt() calls, never literals (a digit followed by n): the Apps Script editor's parser rejects the literal syntax
 // ("Unexpected token ILLEGAL") and would refuse the whole bundle.
 const B0 = BigInt(0);
 const B1 = BigInt(1);

@@ -431,7 +431,7 @@ function weightedMean(
   return { value, weights };
 }
 
-// BigInt() calls, never literals: the Apps Script editor's parser rejects 0n.
+// BigInt() calls, never literals: the Apps Script editor's parser rejects BigInt literal syntax.
 const B0 = BigInt(0);
 const B1 = BigInt(1);
 

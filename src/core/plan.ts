@@ -13,7 +13,7 @@ import { isoDate, serialFromYmd } from './cell.js';
 import { readMethod } from './settings.js';
 import { t, type MessageKey } from './messages.js';
 
-/** BigInt through the constructor: the Apps Script editor's parser rejects `0n` literals. */
+/** BigInt through the constructor: the Apps Script editor's parser rejects BigInt literals. */
 const ZERO = BigInt(0);
 
 export interface ObjectiveRow {
